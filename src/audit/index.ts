@@ -1,0 +1,9 @@
+export { type AuditFilters, listAuditEvents, verifyAudit } from './events.js';
+export {
+  DIFF_LIST_LIMIT,
+  getReplay,
+  type ReplayView,
+  startComparison,
+  startReplay,
+} from './replays.js';
+export { type ChainVerification, verifyChain } from './verify.js';

@@ -1,0 +1,2 @@
+export { csvImporter } from './csv.js';
+export { jsonlImporter } from './jsonl.js';

@@ -1,0 +1,148 @@
+import { type ActionContext, recordEvent, requireCase } from '../access/index.js';
+import {
+  type CaseRecord,
+  ChatscreenError,
+  type ModelRef,
+  type ParseReport,
+} from '../domain/index.js';
+import type { DecisionRecord } from '../store/index.js';
+import { type MessageView, messageView } from './views.js';
+
+/**
+ * The case report: provenance, model versions, and every reviewed flag with the machine's output
+ * and the people's decisions kept apart. Deliberately nothing per person: no counts or scores
+ * by sender, only flags in their messages.
+ */
+export interface CaseReport {
+  generatedAt: string;
+  case: Pick<
+    CaseRecord,
+    'id' | 'reference' | 'legalBasis' | 'authorisedBy' | 'scope' | 'expiresAt' | 'status'
+  >;
+  exports: {
+    id: string;
+    fileName: string;
+    sha256: string;
+    byteSize: number;
+    format: string | null;
+    timezone: string;
+    dateOrder: string | null;
+    uploadedAt: string;
+    uploadedBy: string;
+    messageCount: number;
+    inScope: number;
+    outOfScope: number;
+    parseReport: ParseReport | null;
+  }[];
+  runs: {
+    id: string;
+    exportId: string;
+    purpose: string;
+    model: ModelRef;
+    status: string;
+    createdAt: string;
+  }[];
+  reviewedFlags: {
+    flagId: string;
+    runId: string;
+    message: MessageView;
+    machine: {
+      start: number;
+      end: number;
+      text: string;
+      category: string;
+      score: number;
+      model: ModelRef;
+    };
+    human: Pick<DecisionRecord, 'id' | 'outcome' | 'reason' | 'decidedBy' | 'decidedAt'>[];
+  }[];
+}
+
+export async function caseReport({
+  ctx,
+  input,
+}: {
+  ctx: ActionContext;
+  input: { caseId: string; format: 'json' | 'html' };
+}): Promise<CaseReport> {
+  return ctx.store.transaction(async (tx) => {
+    const { caseRecord } = await requireCase(tx, ctx, input.caseId, 'report.read');
+    const exports = await tx.exports.listForCase(caseRecord.id);
+    const runs = (await Promise.all(exports.map((e) => tx.runs.listForExport(e.id)))).flat();
+    const runsById = new Map(runs.map((r) => [r.id, r]));
+    const decisions = await tx.decisions.listForCase(caseRecord.id);
+    const flags = await tx.flags.decidedForCase(caseRecord.id);
+    const reviewedFlags: CaseReport['reviewedFlags'] = [];
+    for (const flag of flags) {
+      const run = runsById.get(flag.runId);
+      const message = await tx.messages.get(flag.messageId);
+      if (run === undefined || message === null) {
+        throw new ChatscreenError('internal', 'a decided flag has lost its run or message');
+      }
+      reviewedFlags.push({
+        flagId: flag.id,
+        runId: run.id,
+        message: messageView(message),
+        machine: {
+          start: flag.start,
+          end: flag.end,
+          text: flag.text,
+          category: flag.category,
+          score: flag.score,
+          model: run.model,
+        },
+        human: decisions
+          .filter((d) => d.flagId === flag.id)
+          .map(({ id, outcome, reason, decidedBy, decidedAt }) => ({
+            id,
+            outcome,
+            reason,
+            decidedBy,
+            decidedAt,
+          })),
+      });
+    }
+    await recordEvent(tx, ctx, {
+      action: 'report.exported',
+      caseId: caseRecord.id,
+      subject: { type: 'case', id: caseRecord.id },
+      details: { format: input.format, reviewedFlags: reviewedFlags.length },
+    });
+    return {
+      generatedAt: ctx.now().toISOString(),
+      case: {
+        id: caseRecord.id,
+        reference: caseRecord.reference,
+        legalBasis: caseRecord.legalBasis,
+        authorisedBy: caseRecord.authorisedBy,
+        scope: caseRecord.scope,
+        expiresAt: caseRecord.expiresAt,
+        status: caseRecord.status,
+      },
+      exports: exports.map((e) => ({
+        id: e.id,
+        fileName: e.fileName,
+        sha256: e.sha256,
+        byteSize: e.byteSize,
+        format: e.format,
+        timezone: e.timezone,
+        dateOrder: e.dateOrder,
+        uploadedAt: e.createdAt,
+        uploadedBy: e.createdBy,
+        messageCount: e.messageCount,
+        inScope: e.inScopeCount,
+        outOfScope: e.messageCount - e.inScopeCount,
+        parseReport: e.report,
+      })),
+      runs: runs.map((r) => ({
+        id: r.id,
+        exportId: r.exportId,
+        purpose: r.purpose,
+        model: r.model,
+        status: r.status,
+        createdAt: r.createdAt,
+      })),
+      reviewedFlags,
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import {
+  type AuditAction,
+  type AuditEvent,
+  type AuditEventInput,
+  auditEventHash,
+  type JsonValue,
+} from '../../domain/index.js';
+import type { AuditRepo } from '../store.js';
+import type { Db, Param } from './db.js';
+
+interface Row {
+  seq: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  case_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  justification: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEvent(row: Row): AuditEvent {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: { kind: row.actor_kind as AuditEvent['actor']['kind'], id: row.actor_id },
+    action: row.action as AuditAction,
+    caseId: row.case_id,
+    subject:
+      row.subject_type === null || row.subject_id === null
+        ? null
+        : { type: row.subject_type, id: row.subject_id },
+    justification: row.justification,
+    details: JSON.parse(row.details) as { [key: string]: JsonValue },
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export function pgAudit(db: Db): AuditRepo {
+  return {
+    /**
+     * Appends are serialised by the head row's lock: `FOR UPDATE` waits for any other
+     * transaction that appended and has not yet committed, then reads the head it left. The
+     * lock is held to the end of this transaction, so the event, the head move and the change
+     * being audited commit together, and the next appender chains onto exactly this event. The
+     * primary key on seq and the unique prev_hash refuse a fork should anything bypass the lock.
+     */
+    async append(input: AuditEventInput) {
+      const head = await db.one<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+      );
+      if (head === null) throw new Error('audit_head row missing: the schema is not migrated');
+      const seq = Number(head.seq) + 1;
+      const unhashed = { ...input, seq, prevHash: head.hash };
+      const event: AuditEvent = { ...unhashed, hash: auditEventHash(unhashed) };
+      await db.run(
+        `INSERT INTO audit_events (seq, at, actor_kind, actor_id, action, case_id, subject_type,
+           subject_id, justification, details, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          event.seq,
+          event.at,
+          event.actor.kind,
+          event.actor.id,
+          event.action,
+          event.caseId,
+          event.subject?.type ?? null,
+          event.subject?.id ?? null,
+          event.justification,
+          JSON.stringify(event.details),
+          event.prevHash,
+          event.hash,
+        ],
+      );
+      await db.run('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [
+        event.seq,
+        event.hash,
+      ]);
+      return event;
+    },
+    async list(query) {
+      const params: Param[] = [query.afterSeq ?? 0];
+      const where = ['seq > $1'];
+      const next = (value: Param) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      if (query.caseIds !== undefined) {
+        const inCases =
+          query.caseIds.length > 0 ? `case_id = ANY(${next([...query.caseIds])}::text[])` : 'false';
+        where.push(query.includeCaseless === true ? `(${inCases} OR case_id IS NULL)` : inCases);
+      }
+      if (query.action !== undefined) where.push(`action = ${next(query.action)}`);
+      if (query.actorId !== undefined) where.push(`actor_id = ${next(query.actorId)}`);
+      if (query.from !== undefined) where.push(`at >= ${next(query.from)}`);
+      if (query.to !== undefined) where.push(`at <= ${next(query.to)}`);
+      const limit = next(query.limit);
+      const rows = await db.rows<Row>(
+        `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${limit}`,
+        params,
+      );
+      return rows.map(toEvent);
+    },
+    async scan(afterSeq, limit) {
+      const rows = await db.rows<Row>(
+        'SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [afterSeq, limit],
+      );
+      return rows.map(toEvent);
+    },
+    async head() {
+      const row = await db.one<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM audit_head WHERE id = 1',
+      );
+      // seq 0 is the genesis row the migration writes: no event yet.
+      return row === null || Number(row.seq) === 0
+        ? null
+        : { seq: Number(row.seq), hash: row.hash };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+import {
+  type AuditAction,
+  type AuditEvent,
+  type AuditEventInput,
+  auditEventHash,
+  GENESIS_HASH,
+  type JsonValue,
+} from '../../domain/index.js';
+import type { AuditRepo } from '../store.js';
+import { fromJson, toJson } from './json.js';
+
+interface Row {
+  seq: number;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  case_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  justification: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEvent(row: Row): AuditEvent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: { kind: row.actor_kind as AuditEvent['actor']['kind'], id: row.actor_id },
+    action: row.action as AuditAction,
+    caseId: row.case_id,
+    subject:
+      row.subject_type === null || row.subject_id === null
+        ? null
+        : { type: row.subject_type, id: row.subject_id },
+    justification: row.justification,
+    details: fromJson<{ [key: string]: JsonValue }>(row.details),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export function sqliteAudit(db: Database): AuditRepo {
+  const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
+  const insert = db.prepare(
+    `INSERT INTO audit_events (seq, at, actor_kind, actor_id, action, case_id, subject_type, subject_id,
+       justification, details, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const moveHead = db.prepare(
+    `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
+  );
+  const scan = db.prepare('SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?');
+  return {
+    // The caller's transaction is BEGIN IMMEDIATE: the head read and the insert are serialised.
+    async append(input: AuditEventInput) {
+      const current = head.get() as { seq: number; hash: string } | undefined;
+      const seq = (current?.seq ?? 0) + 1;
+      const prevHash = current?.hash ?? GENESIS_HASH;
+      const unhashed = { ...input, seq, prevHash };
+      const event: AuditEvent = { ...unhashed, hash: auditEventHash(unhashed) };
+      insert.run(
+        event.seq,
+        event.at,
+        event.actor.kind,
+        event.actor.id,
+        event.action,
+        event.caseId,
+        event.subject?.type ?? null,
+        event.subject?.id ?? null,
+        event.justification,
+        toJson(event.details),
+        event.prevHash,
+        event.hash,
+      );
+      moveHead.run(event.seq, event.hash);
+      return event;
+    },
+    async list(query) {
+      const where = ['seq > ?'];
+      const params: (string | number)[] = [query.afterSeq ?? 0];
+      if (query.caseIds !== undefined) {
+        const placeholders = query.caseIds.map(() => '?').join(', ');
+        const inCases = query.caseIds.length > 0 ? `case_id IN (${placeholders})` : '0';
+        where.push(query.includeCaseless === true ? `(${inCases} OR case_id IS NULL)` : inCases);
+        params.push(...query.caseIds);
+      }
+      if (query.action !== undefined) {
+        where.push('action = ?');
+        params.push(query.action);
+      }
+      if (query.actorId !== undefined) {
+        where.push('actor_id = ?');
+        params.push(query.actorId);
+      }
+      if (query.from !== undefined) {
+        where.push('at >= ?');
+        params.push(query.from);
+      }
+      if (query.to !== undefined) {
+        where.push('at <= ?');
+        params.push(query.to);
+      }
+      params.push(query.limit);
+      const sql = `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
+      return (db.prepare(sql).all(...params) as Row[]).map(toEvent);
+    },
+    async scan(afterSeq, limit) {
+      return (scan.all(afterSeq, limit) as Row[]).map(toEvent);
+    },
+    async head() {
+      const current = head.get() as { seq: number; hash: string } | undefined;
+      return current === undefined ? null : { seq: current.seq, hash: current.hash };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import type { Category } from '../../domain/index.js';
+import type { FlagRecord } from '../records.js';
+import type { FlagRepo } from '../store.js';
+
+interface FlagRow {
+  id: string;
+  run_id: string;
+  seq: number;
+  batch_idx: number;
+  message_id: string;
+  message_seq: number;
+  start: number;
+  end: number;
+  category: string;
+  score: number;
+  text: string;
+}
+
+function toFlag(row: FlagRow): FlagRecord {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    seq: row.seq,
+    batchIndex: row.batch_idx,
+    messageId: row.message_id,
+    messageSeq: row.message_seq,
+    start: row.start,
+    end: row.end,
+    category: row.category as Category,
+    score: row.score,
+    text: row.text,
+  };
+}
+
+export function sqliteFlags(db: Database): FlagRepo {
+  const byId = db.prepare('SELECT * FROM flags WHERE id = ?');
+  const all = db.prepare(
+    'SELECT * FROM flags WHERE run_id = ? ORDER BY message_seq, start, "end", category',
+  );
+  const decided = db.prepare(
+    `SELECT f.* FROM flags f JOIN runs r ON r.id = f.run_id
+     WHERE r.case_id = ? AND EXISTS (SELECT 1 FROM decisions d WHERE d.flag_id = f.id)
+     ORDER BY r.created_at, r.id, f.seq`,
+  );
+  return {
+    async listForRun(runId, query) {
+      const where = ['run_id = ?', 'seq > ?'];
+      const params: (string | number)[] = [runId, query.afterSeq ?? 0];
+      if (query.category !== undefined) {
+        where.push('category = ?');
+        params.push(query.category);
+      }
+      if (query.minScore !== undefined) {
+        where.push('score >= ?');
+        params.push(query.minScore);
+      }
+      if (query.maxScore !== undefined) {
+        where.push('score < ?');
+        params.push(query.maxScore);
+      }
+      if (query.decided !== undefined) {
+        const exists = 'EXISTS (SELECT 1 FROM decisions d WHERE d.flag_id = flags.id)';
+        where.push(query.decided ? exists : `NOT ${exists}`);
+      }
+      params.push(query.limit);
+      const sql = `SELECT * FROM flags WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
+      return (db.prepare(sql).all(...params) as FlagRow[]).map(toFlag);
+    },
+    async get(id) {
+      const row = byId.get(id) as FlagRow | undefined;
+      return row === undefined ? null : toFlag(row);
+    },
+    async allForRun(runId) {
+      return (all.all(runId) as FlagRow[]).map(toFlag);
+    },
+    async decidedForCase(caseId) {
+      return (decided.all(caseId) as FlagRow[]).map(toFlag);
+    },
+  };
+}

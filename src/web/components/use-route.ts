@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'preact/hooks';
+import { href, parseRoute, type Route } from '../lib/router.js';
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function navigate(route: Route): void {
+  location.hash = href(route);
+}
