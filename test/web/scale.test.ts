@@ -51,7 +51,9 @@ describe.skipIf(SKIP_BROWSER)('the review queue with 20,000 flags', () => {
       startWebService({ CHATSCREEN_RUN_BATCH_SIZE: '512', CHATSCREEN_WORKERS: '2' }),
       launchBrowser(),
     ]);
-    const rows = Array.from({ length: 18_000 }, (_, i) => ({
+    // The shipped model flags each of these lines once (adjacent insults merge into one span),
+    // so 21,000 lines carry more than 20,000 flags.
+    const rows = Array.from({ length: 21_000 }, (_, i) => ({
       text: `${ABUSE[i % ABUSE.length]} ${i}`,
       sender: `PC ${i % 40}`,
     }));
