@@ -1,45 +1,8 @@
-import {
-  type AuditAction,
-  type AuditEvent,
-  type AuditEventInput,
-  auditEventHash,
-  type JsonValue,
-} from '../../domain/index.js';
+import { type AuditEvent, type AuditEventInput, auditEventHash } from '../../domain/index.js';
+import { type AuditEventRow, toAuditEvent } from '../rows/audit.js';
+import { toJson } from '../rows/columns.js';
 import type { AuditRepo } from '../store.js';
 import type { Db, Param } from './db.js';
-
-interface Row {
-  seq: string;
-  at: string;
-  actor_kind: string;
-  actor_id: string | null;
-  action: string;
-  case_id: string | null;
-  subject_type: string | null;
-  subject_id: string | null;
-  justification: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEvent(row: Row): AuditEvent {
-  return {
-    seq: Number(row.seq),
-    at: row.at,
-    actor: { kind: row.actor_kind as AuditEvent['actor']['kind'], id: row.actor_id },
-    action: row.action as AuditAction,
-    caseId: row.case_id,
-    subject:
-      row.subject_type === null || row.subject_id === null
-        ? null
-        : { type: row.subject_type, id: row.subject_id },
-    justification: row.justification,
-    details: JSON.parse(row.details) as { [key: string]: JsonValue },
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export function pgAudit(db: Db): AuditRepo {
   return {
@@ -72,7 +35,7 @@ export function pgAudit(db: Db): AuditRepo {
           event.subject?.type ?? null,
           event.subject?.id ?? null,
           event.justification,
-          JSON.stringify(event.details),
+          toJson(event.details),
           event.prevHash,
           event.hash,
         ],
@@ -100,18 +63,18 @@ export function pgAudit(db: Db): AuditRepo {
       if (query.from !== undefined) where.push(`at >= ${next(query.from)}`);
       if (query.to !== undefined) where.push(`at <= ${next(query.to)}`);
       const limit = next(query.limit);
-      const rows = await db.rows<Row>(
+      const rows = await db.rows<AuditEventRow>(
         `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${limit}`,
         params,
       );
-      return rows.map(toEvent);
+      return rows.map(toAuditEvent);
     },
     async scan(afterSeq, limit) {
-      const rows = await db.rows<Row>(
+      const rows = await db.rows<AuditEventRow>(
         'SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2',
         [afterSeq, limit],
       );
-      return rows.map(toEvent);
+      return rows.map(toAuditEvent);
     },
     async head() {
       const row = await db.one<{ seq: string; hash: string }>(

@@ -1,30 +1,7 @@
-import type { DecisionRecord, ReplayRecord } from '../records.js';
+import { type DecisionRow, toDecision } from '../rows/decisions.js';
+import { type ReplayRow, toReplay } from '../rows/replays.js';
 import type { DecisionRepo, ReplayRepo } from '../store.js';
 import type { Db } from './db.js';
-
-interface DecisionRow {
-  id: string;
-  flag_id: string;
-  run_id: string;
-  case_id: string;
-  outcome: string;
-  reason: string;
-  decided_by: string;
-  decided_at: string;
-}
-
-function toDecision(row: DecisionRow): DecisionRecord {
-  return {
-    id: row.id,
-    flagId: row.flag_id,
-    runId: row.run_id,
-    caseId: row.case_id,
-    outcome: row.outcome as DecisionRecord['outcome'],
-    reason: row.reason,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-  };
-}
 
 export function pgDecisions(db: Db): DecisionRepo {
   return {
@@ -59,16 +36,6 @@ export function pgDecisions(db: Db): DecisionRepo {
   };
 }
 
-interface ReplayRow {
-  id: string;
-  case_id: string;
-  kind: string;
-  base_run_id: string;
-  run_id: string;
-  created_at: string;
-  created_by: string;
-}
-
 export function pgReplays(db: Db): ReplayRepo {
   return {
     async insert(r) {
@@ -80,17 +47,7 @@ export function pgReplays(db: Db): ReplayRepo {
     },
     async get(id) {
       const row = await db.one<ReplayRow>('SELECT * FROM replays WHERE id = $1', [id]);
-      if (row === null) return null;
-      const replay: ReplayRecord = {
-        id: row.id,
-        caseId: row.case_id,
-        kind: row.kind as ReplayRecord['kind'],
-        baseRunId: row.base_run_id,
-        runId: row.run_id,
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-      };
-      return replay;
+      return row === null ? null : toReplay(row);
     },
   };
 }

@@ -1,46 +1,7 @@
-import type { DateOrder, ExportFormat, ParseReport } from '../../domain/index.js';
-import type { ExportRow, ExportStatus } from '../records.js';
+import { toJson } from '../rows/columns.js';
+import { type ExportTableRow, toExport } from '../rows/exports.js';
 import type { ExportRepo } from '../store.js';
 import type { Db } from './db.js';
-
-interface Row {
-  id: string;
-  case_id: string;
-  status: string;
-  sha256: string;
-  byte_size: string;
-  file_name: string;
-  format: string | null;
-  variant: string | null;
-  timezone: string;
-  date_order: string | null;
-  report: string | null;
-  message_count: number;
-  in_scope_count: number;
-  created_at: string;
-  created_by: string;
-}
-
-function toExport(row: Row): ExportRow {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    status: row.status as ExportStatus,
-    sha256: row.sha256,
-    // bigint arrives as a string; byte sizes stay far below 2^53.
-    byteSize: Number(row.byte_size),
-    fileName: row.file_name,
-    format: row.format as ExportFormat | null,
-    variant: row.variant,
-    timezone: row.timezone,
-    dateOrder: row.date_order as DateOrder | null,
-    report: row.report === null ? null : (JSON.parse(row.report) as ParseReport),
-    messageCount: row.message_count,
-    inScopeCount: row.in_scope_count,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-  };
-}
 
 export function pgExports(db: Db): ExportRepo {
   return {
@@ -60,7 +21,7 @@ export function pgExports(db: Db): ExportRepo {
           e.variant,
           e.timezone,
           e.dateOrder,
-          e.report === null ? null : JSON.stringify(e.report),
+          e.report === null ? null : toJson(e.report),
           e.messageCount,
           e.inScopeCount,
           e.createdAt,
@@ -73,32 +34,25 @@ export function pgExports(db: Db): ExportRepo {
         `UPDATE exports SET status = 'ready', report = $2, format = $3, variant = $4,
            date_order = $5, message_count = $6, in_scope_count = $7
          WHERE id = $1 AND status = 'importing'`,
-        [
-          id,
-          JSON.stringify(r.report),
-          r.format,
-          r.variant,
-          r.dateOrder,
-          r.messageCount,
-          r.inScopeCount,
-        ],
+        [id, toJson(r.report), r.format, r.variant, r.dateOrder, r.messageCount, r.inScopeCount],
       );
     },
     async get(id) {
-      const row = await db.one<Row>(`SELECT * FROM exports WHERE id = $1 AND status = 'ready'`, [
-        id,
-      ]);
+      const row = await db.one<ExportTableRow>(
+        `SELECT * FROM exports WHERE id = $1 AND status = 'ready'`,
+        [id],
+      );
       return row === null ? null : toExport(row);
     },
     async listForCase(caseId) {
-      const rows = await db.rows<Row>(
+      const rows = await db.rows<ExportTableRow>(
         `SELECT * FROM exports WHERE case_id = $1 AND status = 'ready' ORDER BY created_at, id`,
         [caseId],
       );
       return rows.map(toExport);
     },
     async findReadyBySha256(caseId, sha256) {
-      const row = await db.one<Row>(
+      const row = await db.one<ExportTableRow>(
         `SELECT * FROM exports WHERE case_id = $1 AND sha256 = $2 AND status = 'ready'`,
         [caseId, sha256],
       );

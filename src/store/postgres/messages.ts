@@ -1,51 +1,13 @@
-import type { Attachment, MessageKind, SourceLocation } from '../../domain/index.js';
-import type { ParticipantRecord, StoredMessage } from '../records.js';
+import { toJson } from '../rows/columns.js';
+import {
+  MESSAGE_SELECT,
+  type MessageRow,
+  type ParticipantRow,
+  toMessage,
+  toParticipant,
+} from '../rows/messages.js';
 import type { MessageRepo } from '../store.js';
 import type { Db } from './db.js';
-
-interface Row {
-  export_id: string;
-  seq: number;
-  id: string;
-  source_id: string | null;
-  conversation_id: string;
-  conversation_title: string | null;
-  sent_at: string | null;
-  sent_at_local: string | null;
-  kind: string;
-  text: string;
-  attachments: string;
-  edited: boolean;
-  reply_to: string | null;
-  source: string;
-  ordinal: number | null;
-}
-
-function toMessage(row: Row): StoredMessage {
-  return {
-    id: row.id,
-    sourceId: row.source_id,
-    exportId: row.export_id,
-    seq: row.seq,
-    conversationId: row.conversation_id,
-    conversationTitle: row.conversation_title,
-    senderOrdinal: row.ordinal,
-    sentAt: row.sent_at,
-    sentAtLocal: row.sent_at_local,
-    kind: row.kind as MessageKind,
-    text: row.text,
-    attachments: JSON.parse(row.attachments) as Attachment[],
-    edited: row.edited,
-    replyTo: row.reply_to,
-    source: JSON.parse(row.source) as SourceLocation,
-  };
-}
-
-// Every read goes through this projection, and every WHERE clause carries `m.in_scope`:
-// out-of-scope messages are stored but no read reaches them.
-const SELECT = `SELECT m.export_id, m.seq, m.id, m.source_id, m.conversation_id, m.conversation_title, m.sent_at,
-  m.sent_at_local, m.kind, m.text, m.attachments, m.edited, m.reply_to, m.source, p.ordinal
-  FROM messages m LEFT JOIN participants p ON p.export_id = m.export_id AND p.participant_id = m.sender_id`;
 
 // One statement per chunk: the columns travel as arrays and unnest pairs them up again.
 const INSERT = `INSERT INTO messages (export_id, seq, id, source_id, conversation_id, conversation_title,
@@ -70,10 +32,10 @@ export function pgMessages(db: Db): MessageRepo {
         messages.map((m) => m.sentAtLocal),
         messages.map((m) => m.kind),
         messages.map((m) => m.text),
-        messages.map((m) => JSON.stringify(m.attachments)),
+        messages.map((m) => toJson(m.attachments)),
         messages.map((m) => m.edited),
         messages.map((m) => m.replyTo),
-        messages.map((m) => JSON.stringify(m.source)),
+        messages.map((m) => toJson(m.source)),
         messages.map((m) => m.inScope),
       ]);
     },
@@ -91,24 +53,26 @@ export function pgMessages(db: Db): MessageRepo {
       );
     },
     async get(messageId) {
-      const row = await db.one<Row>(`${SELECT} WHERE m.id = $1 AND m.in_scope`, [messageId]);
+      const row = await db.one<MessageRow>(`${MESSAGE_SELECT} WHERE m.id = $1 AND m.in_scope`, [
+        messageId,
+      ]);
       return row === null ? null : toMessage(row);
     },
     async range(exportId, firstSeq, lastSeq) {
-      const rows = await db.rows<Row>(
-        `${SELECT} WHERE m.export_id = $1 AND m.seq BETWEEN $2 AND $3 AND m.in_scope ORDER BY m.seq`,
+      const rows = await db.rows<MessageRow>(
+        `${MESSAGE_SELECT} WHERE m.export_id = $1 AND m.seq BETWEEN $2 AND $3 AND m.in_scope ORDER BY m.seq`,
         [exportId, firstSeq, lastSeq],
       );
       return rows.map(toMessage);
     },
     async context(exportId, conversationId, seq, nBefore, nAfter) {
-      const earlier = await db.rows<Row>(
-        `${SELECT} WHERE m.export_id = $1 AND m.conversation_id = $2 AND m.seq < $3 AND m.in_scope
+      const earlier = await db.rows<MessageRow>(
+        `${MESSAGE_SELECT} WHERE m.export_id = $1 AND m.conversation_id = $2 AND m.seq < $3 AND m.in_scope
          ORDER BY m.seq DESC LIMIT $4`,
         [exportId, conversationId, seq, nBefore],
       );
-      const later = await db.rows<Row>(
-        `${SELECT} WHERE m.export_id = $1 AND m.conversation_id = $2 AND m.seq >= $3 AND m.in_scope
+      const later = await db.rows<MessageRow>(
+        `${MESSAGE_SELECT} WHERE m.export_id = $1 AND m.conversation_id = $2 AND m.seq >= $3 AND m.in_scope
          ORDER BY m.seq LIMIT $4`,
         [exportId, conversationId, seq, nAfter + 1],
       );
@@ -122,20 +86,11 @@ export function pgMessages(db: Db): MessageRepo {
       return rows.map((row) => row.seq);
     },
     async participantInScope(exportId, ordinal) {
-      const row = await db.one<{
-        export_id: string;
-        participant_id: string;
-        name: string;
-        ordinal: number;
-      }>('SELECT * FROM participants WHERE export_id = $1 AND ordinal = $2', [exportId, ordinal]);
-      if (row === null) return null;
-      const record: ParticipantRecord = {
-        exportId: row.export_id,
-        participantId: row.participant_id,
-        name: row.name,
-        ordinal: row.ordinal,
-      };
-      return record;
+      const row = await db.one<ParticipantRow>(
+        'SELECT * FROM participants WHERE export_id = $1 AND ordinal = $2',
+        [exportId, ordinal],
+      );
+      return row === null ? null : toParticipant(row);
     },
   };
 }

@@ -1,94 +1,14 @@
-import type { QcDecisionRecord, QcItemKind, QcItemRecord, QcSampleRecord } from '../records.js';
+import { toJson } from '../rows/columns.js';
+import {
+  type QcDecisionRow,
+  type QcItemRow,
+  type QcSampleRow,
+  toQcDecision,
+  toQcItem,
+  toQcSample,
+} from '../rows/qc.js';
 import type { QcRepo } from '../store.js';
 import type { Db } from './db.js';
-
-interface SampleRow {
-  id: string;
-  run_id: string;
-  case_id: string;
-  seed: string;
-  flag_share: number;
-  unflagged_requested: number;
-  reviewer_ids: string;
-  flags_eligible: number;
-  flags_drawn: number;
-  unflagged_eligible: number;
-  unflagged_drawn: number;
-  created_at: string;
-  created_by: string;
-}
-
-interface ItemRow {
-  id: string;
-  sample_id: string;
-  run_id: string;
-  case_id: string;
-  position: number;
-  kind: string;
-  flag_id: string | null;
-  message_id: string;
-  message_seq: number;
-  first_decision_id: string | null;
-  assigned_to: string;
-}
-
-interface DecisionRow {
-  id: string;
-  item_id: string;
-  run_id: string;
-  case_id: string;
-  outcome: string;
-  reason: string;
-  decided_by: string;
-  decided_at: string;
-}
-
-function toSample(row: SampleRow): QcSampleRecord {
-  return {
-    id: row.id,
-    runId: row.run_id,
-    caseId: row.case_id,
-    seed: row.seed,
-    flagShare: row.flag_share,
-    unflaggedRequested: row.unflagged_requested,
-    reviewerIds: JSON.parse(row.reviewer_ids) as string[],
-    flagsEligible: row.flags_eligible,
-    flagsDrawn: row.flags_drawn,
-    unflaggedEligible: row.unflagged_eligible,
-    unflaggedDrawn: row.unflagged_drawn,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-  };
-}
-
-function toItem(row: ItemRow): QcItemRecord {
-  return {
-    id: row.id,
-    sampleId: row.sample_id,
-    runId: row.run_id,
-    caseId: row.case_id,
-    position: row.position,
-    kind: row.kind as QcItemKind,
-    flagId: row.flag_id,
-    messageId: row.message_id,
-    messageSeq: row.message_seq,
-    firstDecisionId: row.first_decision_id,
-    assignedTo: row.assigned_to,
-  };
-}
-
-function toDecision(row: DecisionRow): QcDecisionRecord {
-  return {
-    id: row.id,
-    itemId: row.item_id,
-    runId: row.run_id,
-    caseId: row.case_id,
-    outcome: row.outcome as QcDecisionRecord['outcome'],
-    reason: row.reason,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-  };
-}
 
 export function pgQc(db: Db): QcRepo {
   return {
@@ -105,7 +25,7 @@ export function pgQc(db: Db): QcRepo {
           s.seed,
           s.flagShare,
           s.unflaggedRequested,
-          JSON.stringify(s.reviewerIds),
+          toJson(s.reviewerIds),
           s.flagsEligible,
           s.flagsDrawn,
           s.unflaggedEligible,
@@ -136,23 +56,23 @@ export function pgQc(db: Db): QcRepo {
       );
     },
     async listSamples(runId) {
-      const rows = await db.rows<SampleRow>(
+      const rows = await db.rows<QcSampleRow>(
         'SELECT * FROM qc_samples WHERE run_id = $1 ORDER BY created_at, id',
         [runId],
       );
-      return rows.map(toSample);
+      return rows.map(toQcSample);
     },
     async getItem(id) {
-      const row = await db.one<ItemRow>('SELECT * FROM qc_items WHERE id = $1', [id]);
-      return row === null ? null : toItem(row);
+      const row = await db.one<QcItemRow>('SELECT * FROM qc_items WHERE id = $1', [id]);
+      return row === null ? null : toQcItem(row);
     },
     async listItems(runId) {
-      const rows = await db.rows<ItemRow>(
+      const rows = await db.rows<QcItemRow>(
         `SELECT i.* FROM qc_items i JOIN qc_samples s ON s.id = i.sample_id
          WHERE i.run_id = $1 ORDER BY s.created_at, s.id, i.position`,
         [runId],
       );
-      return rows.map(toItem);
+      return rows.map(toQcItem);
     },
     async insertDecision(d) {
       await db.run(
@@ -163,11 +83,11 @@ export function pgQc(db: Db): QcRepo {
       );
     },
     async listDecisions(runId) {
-      const rows = await db.rows<DecisionRow>(
+      const rows = await db.rows<QcDecisionRow>(
         'SELECT * FROM qc_decisions WHERE run_id = $1 ORDER BY decided_at, id',
         [runId],
       );
-      return rows.map(toDecision);
+      return rows.map(toQcDecision);
     },
   };
 }

@@ -1,72 +1,8 @@
-import { ChatscreenError, type RunPurpose, type RunStatus } from '../../domain/index.js';
-import type { BatchRecord, RunRecord, RunTotals } from '../records.js';
+import { ChatscreenError } from '../../domain/index.js';
+import { toJson } from '../rows/columns.js';
+import { type BatchRow, type RunRow, toBatch, toRun } from '../rows/runs.js';
 import type { RunRepo } from '../store.js';
 import type { Db } from './db.js';
-
-interface RunRow {
-  id: string;
-  case_id: string;
-  export_id: string;
-  purpose: string;
-  base_run_id: string | null;
-  model_id: string;
-  model_sha256: string;
-  batch_size: number;
-  batch_count: number;
-  batches_done: number;
-  screened: number;
-  flag_count: number;
-  totals: string;
-  status: string;
-  error: string | null;
-  created_at: string;
-  created_by: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-interface BatchRow {
-  run_id: string;
-  idx: number;
-  first_seq: number;
-  last_seq: number;
-  size: number;
-  done: boolean;
-}
-
-function toRun(row: RunRow): RunRecord {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    exportId: row.export_id,
-    purpose: row.purpose as RunPurpose,
-    baseRunId: row.base_run_id,
-    model: { id: row.model_id, sha256: row.model_sha256 },
-    batchSize: row.batch_size,
-    batchCount: row.batch_count,
-    batchesDone: row.batches_done,
-    screened: row.screened,
-    flagCount: row.flag_count,
-    totals: JSON.parse(row.totals) as RunTotals,
-    status: row.status as RunStatus,
-    error: row.error,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-function toBatch(row: BatchRow): BatchRecord {
-  return {
-    runId: row.run_id,
-    index: row.idx,
-    firstSeq: row.first_seq,
-    lastSeq: row.last_seq,
-    size: row.size,
-    done: row.done,
-  };
-}
 
 const INSERT_FLAGS = `INSERT INTO flags (id, run_id, seq, batch_idx, message_id, message_seq, start, "end", category, score, text)
   SELECT f.id, $1, $2 + f.n, $3, f.message_id, f.message_seq, f.start, f."end", f.category, f.score, f.text
@@ -102,7 +38,7 @@ export function pgRuns(db: Db, writable: boolean): RunRepo {
           run.batchesDone,
           run.screened,
           run.flagCount,
-          JSON.stringify(run.totals),
+          toJson(run.totals),
           run.status,
           run.error,
           run.createdAt,

@@ -1,27 +1,7 @@
-import { ChatscreenError, type Role } from '../../domain/index.js';
-import type { UserRecord } from '../records.js';
+import { ChatscreenError } from '../../domain/index.js';
+import { toUser, USER_COLUMNS, type UserRow } from '../rows/users.js';
 import type { UserRepo } from '../store.js';
 import { type Db, isUniqueViolation } from './db.js';
-
-interface UserRow {
-  id: string;
-  name: string;
-  role: string;
-  disabled: boolean;
-  created_at: string;
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role as Role,
-    disabled: row.disabled,
-    createdAt: row.created_at,
-  };
-}
-
-const COLUMNS = 'id, name, role, disabled, created_at';
 
 export function pgUsers(db: Db): UserRepo {
   return {
@@ -41,19 +21,19 @@ export function pgUsers(db: Db): UserRepo {
       }
     },
     async get(id) {
-      const row = await db.one<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+      const row = await db.one<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
       return row === null ? null : toUser(row);
     },
     async findByTokenHash(tokenHash) {
-      const row = await db.one<UserRow>(`SELECT ${COLUMNS} FROM users WHERE token_hash = $1`, [
+      const row = await db.one<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE token_hash = $1`, [
         tokenHash,
       ]);
       return row === null ? null : toUser(row);
     },
     async list() {
-      return (await db.rows<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY created_at, id`)).map(
-        toUser,
-      );
+      return (
+        await db.rows<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at, id`)
+      ).map(toUser);
     },
     async setDisabled(id, disabled) {
       await db.run('UPDATE users SET disabled = $1 WHERE id = $2', [disabled, id]);

@@ -1,47 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import {
-  type AuditAction,
   type AuditEvent,
   type AuditEventInput,
   auditEventHash,
   GENESIS_HASH,
-  type JsonValue,
 } from '../../domain/index.js';
+import { type AuditEventRow, toAuditEvent } from '../rows/audit.js';
+import { toJson } from '../rows/columns.js';
 import type { AuditRepo } from '../store.js';
-import { fromJson, toJson } from './json.js';
-
-interface Row {
-  seq: number;
-  at: string;
-  actor_kind: string;
-  actor_id: string | null;
-  action: string;
-  case_id: string | null;
-  subject_type: string | null;
-  subject_id: string | null;
-  justification: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEvent(row: Row): AuditEvent {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: { kind: row.actor_kind as AuditEvent['actor']['kind'], id: row.actor_id },
-    action: row.action as AuditAction,
-    caseId: row.case_id,
-    subject:
-      row.subject_type === null || row.subject_id === null
-        ? null
-        : { type: row.subject_type, id: row.subject_id },
-    justification: row.justification,
-    details: fromJson<{ [key: string]: JsonValue }>(row.details),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export function sqliteAudit(db: Database): AuditRepo {
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
@@ -107,10 +73,10 @@ export function sqliteAudit(db: Database): AuditRepo {
       }
       params.push(query.limit);
       const sql = `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
-      return (db.prepare(sql).all(...params) as Row[]).map(toEvent);
+      return (db.prepare(sql).all(...params) as AuditEventRow[]).map(toAuditEvent);
     },
     async scan(afterSeq, limit) {
-      return (scan.all(afterSeq, limit) as Row[]).map(toEvent);
+      return (scan.all(afterSeq, limit) as AuditEventRow[]).map(toAuditEvent);
     },
     async head() {
       const current = head.get() as { seq: number; hash: string } | undefined;

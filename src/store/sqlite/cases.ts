@@ -1,58 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import {
-  type CaseRecord,
-  type CaseRole,
-  type CaseScope,
-  type CaseStatus,
-  ChatscreenError,
-} from '../../domain/index.js';
-import type { MembershipRecord } from '../records.js';
+import { type CaseRole, ChatscreenError } from '../../domain/index.js';
+import { type CaseRow, type MemberRow, toCase, toMember } from '../rows/cases.js';
+import { toJson } from '../rows/columns.js';
 import type { CaseRepo } from '../store.js';
-import { fromJson, isUniqueViolation, toJson } from './json.js';
-
-interface CaseRow {
-  id: string;
-  reference: string;
-  legal_basis: string;
-  authorised_by: string;
-  scope: string;
-  expires_at: string;
-  status: string;
-  created_at: string;
-  created_by: string;
-}
-
-interface MemberRow {
-  case_id: string;
-  user_id: string;
-  role: string;
-  added_at: string;
-  added_by: string;
-}
-
-function toCase(row: CaseRow): CaseRecord {
-  return {
-    id: row.id,
-    reference: row.reference,
-    legalBasis: row.legal_basis,
-    authorisedBy: row.authorised_by,
-    scope: fromJson<CaseScope>(row.scope),
-    expiresAt: row.expires_at,
-    status: row.status as CaseStatus,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-  };
-}
-
-function toMember(row: MemberRow): MembershipRecord {
-  return {
-    caseId: row.case_id,
-    userId: row.user_id,
-    role: row.role as CaseRole,
-    addedAt: row.added_at,
-    addedBy: row.added_by,
-  };
-}
+import { isUniqueViolation } from './errors.js';
 
 export function sqliteCases(db: Database): CaseRepo {
   const insert = db.prepare(

@@ -1,30 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { DecisionRecord } from '../records.js';
+import { type DecisionRow, toDecision } from '../rows/decisions.js';
 import type { DecisionRepo } from '../store.js';
-
-interface DecisionRow {
-  id: string;
-  flag_id: string;
-  run_id: string;
-  case_id: string;
-  outcome: string;
-  reason: string;
-  decided_by: string;
-  decided_at: string;
-}
-
-function toDecision(row: DecisionRow): DecisionRecord {
-  return {
-    id: row.id,
-    flagId: row.flag_id,
-    runId: row.run_id,
-    caseId: row.case_id,
-    outcome: row.outcome as DecisionRecord['outcome'],
-    reason: row.reason,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-  };
-}
 
 export function sqliteDecisions(db: Database): DecisionRepo {
   const insert = db.prepare(

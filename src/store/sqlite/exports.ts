@@ -1,46 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { DateOrder, ExportFormat, ParseReport } from '../../domain/index.js';
-import type { ExportRow, ExportStatus } from '../records.js';
+import { toJson } from '../rows/columns.js';
+import { type ExportTableRow, toExport } from '../rows/exports.js';
 import type { ExportRepo } from '../store.js';
-import { fromJson, toJson } from './json.js';
-
-interface Row {
-  id: string;
-  case_id: string;
-  status: string;
-  sha256: string;
-  byte_size: number;
-  file_name: string;
-  format: string | null;
-  variant: string | null;
-  timezone: string;
-  date_order: string | null;
-  report: string | null;
-  message_count: number;
-  in_scope_count: number;
-  created_at: string;
-  created_by: string;
-}
-
-function toExport(row: Row): ExportRow {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    status: row.status as ExportStatus,
-    sha256: row.sha256,
-    byteSize: row.byte_size,
-    fileName: row.file_name,
-    format: row.format as ExportFormat | null,
-    variant: row.variant,
-    timezone: row.timezone,
-    dateOrder: row.date_order as DateOrder | null,
-    report: row.report === null ? null : fromJson<ParseReport>(row.report),
-    messageCount: row.message_count,
-    inScopeCount: row.in_scope_count,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-  };
-}
 
 export function sqliteExports(db: Database): ExportRepo {
   const insert = db.prepare(
@@ -73,14 +34,14 @@ export function sqliteExports(db: Database): ExportRepo {
       markReady.run({ id, ...result, report: toJson(result.report) });
     },
     async get(id) {
-      const row = byId.get(id) as Row | undefined;
+      const row = byId.get(id) as ExportTableRow | undefined;
       return row === undefined ? null : toExport(row);
     },
     async listForCase(caseId) {
-      return (forCase.all(caseId) as Row[]).map(toExport);
+      return (forCase.all(caseId) as ExportTableRow[]).map(toExport);
     },
     async findReadyBySha256(caseId, sha256) {
-      const row = bySha.get(caseId, sha256) as Row | undefined;
+      const row = bySha.get(caseId, sha256) as ExportTableRow | undefined;
       return row === undefined ? null : toExport(row);
     },
     async listImporting() {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ReplayRecord } from '../records.js';
+import { type ReplayRow, toReplay } from '../rows/replays.js';
 import type { ReplayRepo } from '../store.js';
 
 export function sqliteReplays(db: Database): ReplayRepo {
@@ -13,28 +13,8 @@ export function sqliteReplays(db: Database): ReplayRepo {
       insert.run(replay);
     },
     async get(id) {
-      const row = byId.get(id) as
-        | {
-            id: string;
-            case_id: string;
-            kind: string;
-            base_run_id: string;
-            run_id: string;
-            created_at: string;
-            created_by: string;
-          }
-        | undefined;
-      if (row === undefined) return null;
-      const replay: ReplayRecord = {
-        id: row.id,
-        caseId: row.case_id,
-        kind: row.kind as ReplayRecord['kind'],
-        baseRunId: row.base_run_id,
-        runId: row.run_id,
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-      };
-      return replay;
+      const row = byId.get(id) as ReplayRow | undefined;
+      return row === undefined ? null : toReplay(row);
     },
   };
 }

@@ -1,73 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { ChatscreenError, type RunPurpose, type RunStatus } from '../../domain/index.js';
-import type { BatchRecord, RunRecord, RunTotals } from '../records.js';
+import { ChatscreenError } from '../../domain/index.js';
+import { toJson } from '../rows/columns.js';
+import { type BatchRow, type RunRow, toBatch, toRun } from '../rows/runs.js';
 import type { RunRepo } from '../store.js';
-import { fromJson, toJson } from './json.js';
-
-interface RunRow {
-  id: string;
-  case_id: string;
-  export_id: string;
-  purpose: string;
-  base_run_id: string | null;
-  model_id: string;
-  model_sha256: string;
-  batch_size: number;
-  batch_count: number;
-  batches_done: number;
-  screened: number;
-  flag_count: number;
-  totals: string;
-  status: string;
-  error: string | null;
-  created_at: string;
-  created_by: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-interface BatchRow {
-  run_id: string;
-  idx: number;
-  first_seq: number;
-  last_seq: number;
-  size: number;
-  done: number;
-}
-
-function toRun(row: RunRow): RunRecord {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    exportId: row.export_id,
-    purpose: row.purpose as RunPurpose,
-    baseRunId: row.base_run_id,
-    model: { id: row.model_id, sha256: row.model_sha256 },
-    batchSize: row.batch_size,
-    batchCount: row.batch_count,
-    batchesDone: row.batches_done,
-    screened: row.screened,
-    flagCount: row.flag_count,
-    totals: fromJson<RunTotals>(row.totals),
-    status: row.status as RunStatus,
-    error: row.error,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-function toBatch(row: BatchRow): BatchRecord {
-  return {
-    runId: row.run_id,
-    index: row.idx,
-    firstSeq: row.first_seq,
-    lastSeq: row.last_seq,
-    size: row.size,
-    done: row.done === 1,
-  };
-}
 
 export function sqliteRuns(db: Database): RunRepo {
   const insertRun = db.prepare(

@@ -1,36 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import { ChatscreenError, type Role } from '../../domain/index.js';
-import type { UserRecord } from '../records.js';
+import { ChatscreenError } from '../../domain/index.js';
+import { toUser, USER_COLUMNS, type UserRow } from '../rows/users.js';
 import type { UserRepo } from '../store.js';
-import { isUniqueViolation } from './json.js';
-
-interface UserRow {
-  id: string;
-  name: string;
-  role: string;
-  disabled: number;
-  created_at: string;
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role as Role,
-    disabled: row.disabled === 1,
-    createdAt: row.created_at,
-  };
-}
-
-const COLUMNS = 'id, name, role, disabled, created_at';
+import { isUniqueViolation } from './errors.js';
 
 export function sqliteUsers(db: Database): UserRepo {
   const insert = db.prepare(
     'INSERT INTO users (id, name, role, disabled, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
-  const byToken = db.prepare(`SELECT ${COLUMNS} FROM users WHERE token_hash = ?`);
-  const all = db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY created_at, id`);
+  const byId = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
+  const byToken = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE token_hash = ?`);
+  const all = db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at, id`);
   const setDisabled = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
   const setToken = db.prepare('UPDATE users SET token_hash = ? WHERE id = ?');
   return {
