@@ -1,8 +1,13 @@
 import { type AuditEvent, type AuditEventInput, auditEventHash } from '../../domain/index.js';
 import { type AuditEventRow, toAuditEvent } from '../rows/audit.js';
 import { toJson } from '../rows/columns.js';
+import { auditListQuery, type CaseIdIn } from '../sql/audit-list.js';
+import { dollarNumber } from '../sql/where.js';
 import type { AuditRepo } from '../store.js';
-import type { Db, Param } from './db.js';
+import type { Db } from './db.js';
+
+const caseIdIn: CaseIdIn = (caseIds, w) =>
+  caseIds.length > 0 ? `case_id = ANY(${w.bind([...caseIds])}::text[])` : 'false';
 
 export function pgAudit(db: Db): AuditRepo {
   return {
@@ -47,27 +52,8 @@ export function pgAudit(db: Db): AuditRepo {
       return event;
     },
     async list(query) {
-      const params: Param[] = [query.afterSeq ?? 0];
-      const where = ['seq > $1'];
-      const next = (value: Param) => {
-        params.push(value);
-        return `$${params.length}`;
-      };
-      if (query.caseIds !== undefined) {
-        const inCases =
-          query.caseIds.length > 0 ? `case_id = ANY(${next([...query.caseIds])}::text[])` : 'false';
-        where.push(query.includeCaseless === true ? `(${inCases} OR case_id IS NULL)` : inCases);
-      }
-      if (query.action !== undefined) where.push(`action = ${next(query.action)}`);
-      if (query.actorId !== undefined) where.push(`actor_id = ${next(query.actorId)}`);
-      if (query.from !== undefined) where.push(`at >= ${next(query.from)}`);
-      if (query.to !== undefined) where.push(`at <= ${next(query.to)}`);
-      const limit = next(query.limit);
-      const rows = await db.rows<AuditEventRow>(
-        `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${limit}`,
-        params,
-      );
-      return rows.map(toAuditEvent);
+      const { sql, params } = auditListQuery(query, dollarNumber, caseIdIn);
+      return (await db.rows<AuditEventRow>(sql, params)).map(toAuditEvent);
     },
     async scan(afterSeq, limit) {
       const rows = await db.rows<AuditEventRow>(

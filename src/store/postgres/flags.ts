@@ -1,29 +1,14 @@
 import { type FlagRow, toFlag } from '../rows/flags.js';
+import { flagListQuery } from '../sql/flag-list.js';
+import { dollarNumber } from '../sql/where.js';
 import type { FlagRepo } from '../store.js';
-import type { Db, Param } from './db.js';
+import type { Db } from './db.js';
 
 export function pgFlags(db: Db): FlagRepo {
   return {
     async listForRun(runId, query) {
-      const params: Param[] = [runId, query.afterSeq ?? 0];
-      const where = ['run_id = $1', 'seq > $2'];
-      const add = (clause: (n: string) => string, value: Param) => {
-        params.push(value);
-        where.push(clause(`$${params.length}`));
-      };
-      if (query.category !== undefined) add((p) => `category = ${p}`, query.category);
-      if (query.minScore !== undefined) add((p) => `score >= ${p}`, query.minScore);
-      if (query.maxScore !== undefined) add((p) => `score < ${p}`, query.maxScore);
-      if (query.decided !== undefined) {
-        const exists = 'EXISTS (SELECT 1 FROM decisions d WHERE d.flag_id = flags.id)';
-        where.push(query.decided ? exists : `NOT ${exists}`);
-      }
-      params.push(query.limit);
-      const rows = await db.rows<FlagRow>(
-        `SELECT * FROM flags WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
-        params,
-      );
-      return rows.map(toFlag);
+      const { sql, params } = flagListQuery(runId, query, dollarNumber);
+      return (await db.rows<FlagRow>(sql, params)).map(toFlag);
     },
     async get(id) {
       const row = await db.one<FlagRow>('SELECT * FROM flags WHERE id = $1', [id]);

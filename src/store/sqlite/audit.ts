@@ -7,7 +7,12 @@ import {
 } from '../../domain/index.js';
 import { type AuditEventRow, toAuditEvent } from '../rows/audit.js';
 import { toJson } from '../rows/columns.js';
+import { auditListQuery, type CaseIdIn } from '../sql/audit-list.js';
+import { questionMark } from '../sql/where.js';
 import type { AuditRepo } from '../store.js';
+
+const caseIdIn: CaseIdIn = (caseIds, w) =>
+  caseIds.length > 0 ? `case_id IN (${caseIds.map((id) => w.bind(id)).join(', ')})` : '0';
 
 export function sqliteAudit(db: Database): AuditRepo {
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
@@ -47,32 +52,7 @@ export function sqliteAudit(db: Database): AuditRepo {
       return event;
     },
     async list(query) {
-      const where = ['seq > ?'];
-      const params: (string | number)[] = [query.afterSeq ?? 0];
-      if (query.caseIds !== undefined) {
-        const placeholders = query.caseIds.map(() => '?').join(', ');
-        const inCases = query.caseIds.length > 0 ? `case_id IN (${placeholders})` : '0';
-        where.push(query.includeCaseless === true ? `(${inCases} OR case_id IS NULL)` : inCases);
-        params.push(...query.caseIds);
-      }
-      if (query.action !== undefined) {
-        where.push('action = ?');
-        params.push(query.action);
-      }
-      if (query.actorId !== undefined) {
-        where.push('actor_id = ?');
-        params.push(query.actorId);
-      }
-      if (query.from !== undefined) {
-        where.push('at >= ?');
-        params.push(query.from);
-      }
-      if (query.to !== undefined) {
-        where.push('at <= ?');
-        params.push(query.to);
-      }
-      params.push(query.limit);
-      const sql = `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
+      const { sql, params } = auditListQuery(query, questionMark, caseIdIn);
       return (db.prepare(sql).all(...params) as AuditEventRow[]).map(toAuditEvent);
     },
     async scan(afterSeq, limit) {

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type FlagRow, toFlag } from '../rows/flags.js';
+import { flagListQuery } from '../sql/flag-list.js';
+import { questionMark } from '../sql/where.js';
 import type { FlagRepo } from '../store.js';
 
 export function sqliteFlags(db: Database): FlagRepo {
@@ -14,26 +16,7 @@ export function sqliteFlags(db: Database): FlagRepo {
   );
   return {
     async listForRun(runId, query) {
-      const where = ['run_id = ?', 'seq > ?'];
-      const params: (string | number)[] = [runId, query.afterSeq ?? 0];
-      if (query.category !== undefined) {
-        where.push('category = ?');
-        params.push(query.category);
-      }
-      if (query.minScore !== undefined) {
-        where.push('score >= ?');
-        params.push(query.minScore);
-      }
-      if (query.maxScore !== undefined) {
-        where.push('score < ?');
-        params.push(query.maxScore);
-      }
-      if (query.decided !== undefined) {
-        const exists = 'EXISTS (SELECT 1 FROM decisions d WHERE d.flag_id = flags.id)';
-        where.push(query.decided ? exists : `NOT ${exists}`);
-      }
-      params.push(query.limit);
-      const sql = `SELECT * FROM flags WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
+      const { sql, params } = flagListQuery(runId, query, questionMark);
       return (db.prepare(sql).all(...params) as FlagRow[]).map(toFlag);
     },
     async get(id) {
