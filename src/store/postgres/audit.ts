@@ -1,6 +1,10 @@
 import { type AuditEvent, type AuditEventInput, auditEventHash } from '../../domain/index.js';
-import { type AuditEventRow, toAuditEvent } from '../rows/audit.js';
-import { toJson } from '../rows/columns.js';
+import {
+  AUDIT_EVENT_COLUMNS,
+  type AuditEventRow,
+  auditEventValues,
+  toAuditEvent,
+} from '../rows/audit.js';
 import { auditListQuery, type CaseIdIn } from '../sql/audit-list.js';
 import { dollarNumber } from '../sql/where.js';
 import type { AuditRepo } from '../store.js';
@@ -27,23 +31,9 @@ export function pgAudit(db: Db): AuditRepo {
       const unhashed = { ...input, seq, prevHash: head.hash };
       const event: AuditEvent = { ...unhashed, hash: auditEventHash(unhashed) };
       await db.run(
-        `INSERT INTO audit_events (seq, at, actor_kind, actor_id, action, case_id, subject_type,
-           subject_id, justification, details, prev_hash, hash)
+        `INSERT INTO audit_events (${AUDIT_EVENT_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          event.seq,
-          event.at,
-          event.actor.kind,
-          event.actor.id,
-          event.action,
-          event.caseId,
-          event.subject?.type ?? null,
-          event.subject?.id ?? null,
-          event.justification,
-          toJson(event.details),
-          event.prevHash,
-          event.hash,
-        ],
+        auditEventValues(event),
       );
       await db.run('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [
         event.seq,

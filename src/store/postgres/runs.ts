@@ -1,6 +1,12 @@
 import { ChatscreenError } from '../../domain/index.js';
-import { toJson } from '../rows/columns.js';
-import { type BatchRow, type RunRow, toBatch, toRun } from '../rows/runs.js';
+import {
+  type BatchRow,
+  RUN_COLUMNS,
+  type RunRow,
+  runValues,
+  toBatch,
+  toRun,
+} from '../rows/runs.js';
 import type { RunRepo } from '../store.js';
 import type { Db } from './db.js';
 
@@ -21,31 +27,9 @@ export function pgRuns(db: Db, writable: boolean): RunRepo {
   return {
     async insert(run, batches) {
       await db.run(
-        `INSERT INTO runs (id, case_id, export_id, purpose, base_run_id, model_id, model_sha256, batch_size,
-           batch_count, batches_done, screened, flag_count, totals, status, error, created_at, created_by,
-           started_at, finished_at)
+        `INSERT INTO runs (${RUN_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-        [
-          run.id,
-          run.caseId,
-          run.exportId,
-          run.purpose,
-          run.baseRunId,
-          run.model.id,
-          run.model.sha256,
-          run.batchSize,
-          run.batchCount,
-          run.batchesDone,
-          run.screened,
-          run.flagCount,
-          toJson(run.totals),
-          run.status,
-          run.error,
-          run.createdAt,
-          run.createdBy,
-          run.startedAt,
-          run.finishedAt,
-        ],
+        runValues(run),
       );
       if (batches.length === 0) return;
       await db.run(

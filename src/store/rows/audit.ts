@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEvent, JsonValue } from '../../domain/index.js';
-import { type DbBigint, fromDbBigint, fromJson } from './columns.js';
+import { type DbBigint, fromDbBigint, fromJson, toJson } from './columns.js';
 
 /** A row of `audit_events`. */
 export interface AuditEventRow {
@@ -33,4 +33,26 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** The columns of `audit_events`, in the order auditEventValues gives them. */
+export const AUDIT_EVENT_COLUMNS = `seq, at, actor_kind, actor_id, action, case_id, subject_type,
+  subject_id, justification, details, prev_hash, hash`;
+
+/** The details are stored as the JSON text written here, which is never re-serialised. */
+export function auditEventValues(event: AuditEvent): (string | number | null)[] {
+  return [
+    event.seq,
+    event.at,
+    event.actor.kind,
+    event.actor.id,
+    event.action,
+    event.caseId,
+    event.subject?.type ?? null,
+    event.subject?.id ?? null,
+    event.justification,
+    toJson(event.details),
+    event.prevHash,
+    event.hash,
+  ];
 }

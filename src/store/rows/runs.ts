@@ -1,6 +1,6 @@
 import type { RunPurpose, RunStatus } from '../../domain/index.js';
 import type { BatchRecord, RunRecord, RunTotals } from '../records.js';
-import { type DbBool, fromDbBool, fromJson } from './columns.js';
+import { type DbBool, fromDbBool, fromJson, toJson } from './columns.js';
 
 /** A row of `runs`. */
 export interface RunRow {
@@ -67,4 +67,34 @@ export function toBatch(row: BatchRow): BatchRecord {
     size: row.size,
     done: fromDbBool(row.done),
   };
+}
+
+/** The columns of `runs` an insert writes, in the order runValues gives them. */
+export const RUN_COLUMNS = `id, case_id, export_id, purpose, base_run_id, model_id, model_sha256, batch_size,
+  batch_count, batches_done, screened, flag_count, totals, status, error, created_at, created_by,
+  started_at, finished_at`;
+
+/** A run record as the values of RUN_COLUMNS, totals as JSON text. */
+export function runValues(run: RunRecord): (string | number | null)[] {
+  return [
+    run.id,
+    run.caseId,
+    run.exportId,
+    run.purpose,
+    run.baseRunId,
+    run.model.id,
+    run.model.sha256,
+    run.batchSize,
+    run.batchCount,
+    run.batchesDone,
+    run.screened,
+    run.flagCount,
+    toJson(run.totals),
+    run.status,
+    run.error,
+    run.createdAt,
+    run.createdBy,
+    run.startedAt,
+    run.finishedAt,
+  ];
 }

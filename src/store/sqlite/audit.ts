@@ -5,8 +5,12 @@ import {
   auditEventHash,
   GENESIS_HASH,
 } from '../../domain/index.js';
-import { type AuditEventRow, toAuditEvent } from '../rows/audit.js';
-import { toJson } from '../rows/columns.js';
+import {
+  AUDIT_EVENT_COLUMNS,
+  type AuditEventRow,
+  auditEventValues,
+  toAuditEvent,
+} from '../rows/audit.js';
 import { auditListQuery, type CaseIdIn } from '../sql/audit-list.js';
 import { questionMark } from '../sql/where.js';
 import type { AuditRepo } from '../store.js';
@@ -17,8 +21,7 @@ const caseIdIn: CaseIdIn = (caseIds, w) =>
 export function sqliteAudit(db: Database): AuditRepo {
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
   const insert = db.prepare(
-    `INSERT INTO audit_events (seq, at, actor_kind, actor_id, action, case_id, subject_type, subject_id,
-       justification, details, prev_hash, hash)
+    `INSERT INTO audit_events (${AUDIT_EVENT_COLUMNS})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const moveHead = db.prepare(
@@ -34,20 +37,7 @@ export function sqliteAudit(db: Database): AuditRepo {
       const prevHash = current?.hash ?? GENESIS_HASH;
       const unhashed = { ...input, seq, prevHash };
       const event: AuditEvent = { ...unhashed, hash: auditEventHash(unhashed) };
-      insert.run(
-        event.seq,
-        event.at,
-        event.actor.kind,
-        event.actor.id,
-        event.action,
-        event.caseId,
-        event.subject?.type ?? null,
-        event.subject?.id ?? null,
-        event.justification,
-        toJson(event.details),
-        event.prevHash,
-        event.hash,
-      );
+      insert.run(...auditEventValues(event));
       moveHead.run(event.seq, event.hash);
       return event;
     },

@@ -1,14 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import { ChatscreenError } from '../../domain/index.js';
-import { toJson } from '../rows/columns.js';
-import { type BatchRow, type RunRow, toBatch, toRun } from '../rows/runs.js';
+import {
+  type BatchRow,
+  RUN_COLUMNS,
+  type RunRow,
+  runValues,
+  toBatch,
+  toRun,
+} from '../rows/runs.js';
 import type { RunRepo } from '../store.js';
 
 export function sqliteRuns(db: Database): RunRepo {
   const insertRun = db.prepare(
-    `INSERT INTO runs (id, case_id, export_id, purpose, base_run_id, model_id, model_sha256, batch_size,
-       batch_count, batches_done, screened, flag_count, totals, status, error, created_at, created_by,
-       started_at, finished_at)
+    `INSERT INTO runs (${RUN_COLUMNS})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertBatch = db.prepare(
@@ -43,27 +47,7 @@ export function sqliteRuns(db: Database): RunRepo {
   );
   return {
     async insert(run, batches) {
-      insertRun.run(
-        run.id,
-        run.caseId,
-        run.exportId,
-        run.purpose,
-        run.baseRunId,
-        run.model.id,
-        run.model.sha256,
-        run.batchSize,
-        run.batchCount,
-        run.batchesDone,
-        run.screened,
-        run.flagCount,
-        toJson(run.totals),
-        run.status,
-        run.error,
-        run.createdAt,
-        run.createdBy,
-        run.startedAt,
-        run.finishedAt,
-      );
+      insertRun.run(...runValues(run));
       for (const b of batches) {
         insertBatch.run(run.id, b.index, b.firstSeq, b.lastSeq, b.size, b.done ? 1 : 0);
       }
