@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { type Command, Option } from 'commander';
 import {
   ChatscreenError,
@@ -14,6 +12,7 @@ import {
 import { readExport } from '../ingest/read-export.js';
 import { type Classifier, openClassifier } from '../screening/index.js';
 import type { CliIo } from './io.js';
+import { JsonLinesOut } from './json-lines.js';
 
 /** Options `screen` and `score` share. */
 export interface ScreeningOptions {
@@ -69,37 +68,6 @@ function probability(value: string | undefined): number | undefined {
     });
   }
   return p;
-}
-
-/** Lines out with backpressure: waits for `drain`; reports false once the reader has gone. */
-class JsonLinesOut {
-  private gone = false;
-  private buffer = '';
-
-  constructor(private readonly out: Writable) {
-    out.on('error', () => {
-      this.gone = true;
-    });
-  }
-
-  get closed(): boolean {
-    return this.gone || this.out.destroyed;
-  }
-
-  add(value: unknown): void {
-    this.buffer += `${JSON.stringify(value)}\n`;
-  }
-
-  /** Writes what was added (one write per chunk of messages, not per line). */
-  async flush(): Promise<boolean> {
-    if (this.closed) return false;
-    const text = this.buffer;
-    this.buffer = '';
-    if (text !== '' && !this.out.write(text)) {
-      await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]).catch(() => undefined);
-    }
-    return !this.closed;
-  }
 }
 
 export type Emit = (
