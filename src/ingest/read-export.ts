@@ -28,7 +28,10 @@ export interface ReadExportOptions {
   timezone?: string;
   /** Day/month order for numeric dates; absent means "decide from the file or refuse". */
   dateOrder?: DateOrder | null;
-  /** Defaults to `exportIdFromSha256(sha256)`, which needs a hashing pass before parsing starts. */
+  /**
+   * Defaults to `exportIdFromSha256(sha256)`: the hash runs from the start (on a worker thread
+   * for a large input) and the importer awaits it before the first message's id is needed.
+   */
   exportId?: string;
   /** The importers to detect among; the registry by default (tests pass their own). */
   importers?: readonly Importer[];
@@ -38,6 +41,11 @@ export interface ReadExportOptions {
 /** An export being read. `messages` can be iterated once; the source is closed when it ends. */
 export interface ExportReading {
   readonly format: ExportFormat;
+  /**
+   * Known at once when given in the options; otherwise it comes from the hash of the bytes, which
+   * may still be running (importers with `awaitsExportId`): it is known by the time the first
+   * message arrives, and reading it earlier throws `internal`.
+   */
   readonly exportId: string;
   readonly messages: AsyncIterable<Message>;
   /** The report so far (final once `messages` has been read to the end). */
@@ -71,9 +79,13 @@ export async function readExportSource(
   source: OpenedSource,
   options: ReadExportOptions = {},
 ): Promise<ExportReading> {
+  // The hash starts first, on a worker thread for a large input, and runs alongside detection
+  // and whatever of the parse does not need the export id; aborted if the reading stops early.
+  const hashing = new AbortController();
   try {
-    return await startReading(source, options);
+    return await startReading(source, options, hashing);
   } catch (error) {
+    hashing.abort();
     await source.close();
     throw asChatscreenError(error, 'opening the export');
   }
@@ -82,9 +94,12 @@ export async function readExportSource(
 async function startReading(
   source: OpenedSource,
   options: ReadExportOptions,
+  hashing: AbortController,
 ): Promise<ExportReading> {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE;
   new ZoneConverter(timezone);
+  const digestPromise = source.digest(hashing.signal);
+  digestPromise.catch(() => {});
   const importers = options.importers ?? IMPORTERS;
   const format = options.format ?? 'auto';
   const detection: Detection =
@@ -102,27 +117,47 @@ async function startReading(
     );
   }
 
-  // The default export id is derived from the bytes, so the hash comes first; with an id given,
-  // hashing runs alongside parsing and is awaited before the record is complete.
-  const digestPromise = source.digest();
-  digestPromise.catch(() => {});
-  let digest: Digest | null = null;
-  if (options.exportId === undefined) digest = await digestPromise;
-  const exportId = options.exportId ?? exportIdFromSha256((digest as Digest).sha256);
-
+  // The default export id is derived from the bytes (README, "Deterministic ids"). An importer
+  // that says it can (`awaitsExportId`) starts reading while the hash runs and awaits
+  // `exportIdKnown` before it first needs the id; for the others the hash is awaited here.
+  let exportId: string | null = options.exportId ?? null;
+  const exportIdKnown: Promise<void> =
+    exportId !== null
+      ? Promise.resolve()
+      : digestPromise.then((d) => {
+          exportId = exportIdFromSha256(d.sha256);
+        });
+  exportIdKnown.catch(() => {});
   const importer = detection.importer;
+  if (importer.awaitsExportId !== true) await exportIdKnown;
+  const knownExportId = (): string => {
+    if (exportId === null) {
+      throw new ChatscreenError(
+        'internal',
+        'the export id was read before the export had been hashed',
+      );
+    }
+    return exportId;
+  };
+
+  let digest: Digest | null = null;
   const numbering = new MessageNumbering(report);
-  const context: ImportContext = {
-    exportId,
+  const contextWith = (onMessage?: ImportContext['onMessage']): ImportContext => ({
+    get exportId(): string {
+      return knownExportId();
+    },
+    exportIdKnown,
     timezone,
     dateOrder: options.dateOrder ?? null,
     report,
-  };
+    ...(onMessage === undefined ? {} : { onMessage }),
+  });
   let finished = false;
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    hashing.abort();
     await source.close();
   };
 
@@ -132,10 +167,12 @@ async function startReading(
         const onMessage = (message: ImportedMessage, sentAtMs?: number): void => {
           numbering.number(message, sentAtMs);
         };
-        const batched = importer.readBatches(source, { ...context, onMessage });
+        const batched = importer.readBatches(source, contextWith(onMessage));
         yield* numberedBatches(batched, numbering);
       } else {
-        for await (const m of numberMessages(importer.read(source, context), numbering)) yield [m];
+        for await (const m of numberMessages(importer.read(source, contextWith()), numbering)) {
+          yield [m];
+        }
       }
       digest = await digestPromise;
       await source.assertUnchanged();
@@ -149,7 +186,9 @@ async function startReading(
 
   return {
     format: detection.importer.format,
-    exportId,
+    get exportId(): string {
+      return knownExportId();
+    },
     messages: flatten(batches()),
     report: () => report.build(),
     close,
@@ -161,7 +200,7 @@ async function startReading(
         );
       }
       return {
-        id: exportId,
+        id: knownExportId(),
         sha256: digest.sha256,
         byteSize: digest.byteSize,
         fileName: source.name,

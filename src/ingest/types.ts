@@ -31,7 +31,17 @@ export interface DetectResult {
 }
 
 export interface ImportContext {
+  /**
+   * The export's id, which message ids derive from. For an importer with `awaitsExportId` it may
+   * still be being computed when reading starts: read it only once `exportIdKnown` has resolved
+   * (before, it throws `internal`).
+   */
   readonly exportId: string;
+  /**
+   * Resolves once `exportId` can be read; rejects (with a ChatscreenError) when the export could
+   * not be hashed. Absent means the id is known already.
+   */
+  readonly exportIdKnown?: Promise<void>;
   /** IANA zone for timestamps written without an offset. */
   readonly timezone: string;
   /** Set by the user; null means "decide from the file, or fail with ambiguous_date_order". */
@@ -56,6 +66,13 @@ export type ImportedMessage = Message;
 
 export interface Importer {
   readonly format: ExportFormat;
+  /**
+   * True when the importer awaits `context.exportIdKnown` before it first reads
+   * `context.exportId`: the pipeline then starts it while the export is still being hashed (the
+   * id derives from the hash), instead of hashing first. For importers with work to do before
+   * the first message, such as a pass over the whole file.
+   */
+  readonly awaitsExportId?: boolean;
   /** Cheap look at the source (names and heads of entries); null when it is not this format. */
   detect(source: ExportSource): Promise<DetectResult | null>;
   /**

@@ -23,8 +23,10 @@ export async function hashStream(stream: Readable): Promise<Digest> {
   return { sha256: hash.digest('hex'), byteSize };
 }
 
-export function hashFile(path: string): Promise<Digest> {
-  return hashStream(createReadStream(path, { highWaterMark: 1024 * 1024 }));
+/** On the calling thread; `signal` stops the reading (the promise then rejects with its reason). */
+export function hashFile(path: string, signal?: AbortSignal): Promise<Digest> {
+  const options = { highWaterMark: 1024 * 1024, ...(signal === undefined ? {} : { signal }) };
+  return hashStream(createReadStream(path, options));
 }
 
 /** An incremental hasher for callers that already see the bytes go by. */

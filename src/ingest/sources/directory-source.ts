@@ -2,11 +2,12 @@ import { createReadStream, type Dirent, type Stats } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { ChatscreenError, type ParseIssue } from '../../domain/index.js';
-import { type Digest, hashFile } from '../../lib/sha256.js';
+import type { Digest } from '../../lib/sha256.js';
 import type { ExportEntry } from '../types.js';
 import { directoryDigest } from './directory-digest.js';
 import { fileLocation, fromFsError } from './errors.js';
 import { assertSameFile } from './file-source.js';
+import { hashExportFiles } from './hash-files.js';
 import type { ArchiveLimits } from './limits.js';
 import type { OpenedSource } from './opened-source.js';
 import { readHead } from './read-head.js';
@@ -46,16 +47,16 @@ export async function openDirectorySource(
     notes,
     head: async (entry, maxBytes) => readHead(await entry.open(), maxBytes),
     close: async () => {},
-    digest: async (): Promise<Digest> => {
-      const hashed: { path: string; sha256: string; byteSize: number }[] = [];
-      for (const f of files) {
-        try {
-          hashed.push({ path: f.path, ...(await hashFile(f.absolute)) });
-        } catch (error) {
-          throw fromFsError(error, f.path);
-        }
-      }
-      return directoryDigest(hashed);
+    digest: async (signal): Promise<Digest> => {
+      const onDisk = files.map((f) => ({ absolute: f.absolute, path: f.path, size: f.stats.size }));
+      const digests = await hashExportFiles(onDisk, signal);
+      return directoryDigest(
+        digests.map((d, i) => ({
+          path: files[i]?.path ?? '',
+          sha256: d.sha256,
+          byteSize: d.byteSize,
+        })),
+      );
     },
     assertUnchanged: async () => {
       for (const f of files) await assertSameFile(f.absolute, f.stats, f.path);

@@ -2,9 +2,9 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ChatscreenError } from '../../domain/index.js';
-import { hashFile } from '../../lib/sha256.js';
 import type { ExportEntry } from '../types.js';
 import { fileLocation, fromFsError } from './errors.js';
+import { hashExportFile } from './hash-files.js';
 import type { OpenedSource } from './opened-source.js';
 import { readHead } from './read-head.js';
 
@@ -24,13 +24,7 @@ export function openFileSource(path: string, stats: Stats): OpenedSource {
     notes: [],
     head: async (e, maxBytes) => readHead(await e.open(), maxBytes),
     close: async () => {},
-    digest: async () => {
-      try {
-        return await hashFile(path);
-      } catch (error) {
-        throw fromFsError(error, '');
-      }
-    },
+    digest: (signal) => hashExportFile({ absolute: path, path: '', size: stats.size }, signal),
     assertUnchanged: async () => assertSameFile(path, stats, ''),
   };
 }

@@ -10,8 +10,11 @@ export interface OpenedSource extends ExportSource {
   /**
    * SHA-256 and size of the original bytes: the file itself for a single file or a zip; for a
    * folder, the canonical digest of `directoryDigest` (README, "Supported export formats").
+   * Large inputs are hashed on a worker thread. A file that cannot be read rejects with a
+   * ChatscreenError located at it; aborting `signal` stops the hashing (and its thread) and
+   * rejects with the signal's reason.
    */
-  digest(): Promise<Digest>;
+  digest(signal?: AbortSignal): Promise<Digest>;
   /** Throws `malformed_input` when the bytes on disk changed since the source was opened. */
   assertUnchanged(): Promise<void>;
   /** Things the container itself noticed (skipped special files...), for the parse report. */

@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ChatscreenError, type SourceLocation } from '../../domain/index.js';
-import { hashFile } from '../../lib/sha256.js';
 import type { ExportEntry } from '../types.js';
 import { fileLocation, fromFsError } from './errors.js';
 import { assertSameFile } from './file-source.js';
+import { hashExportFile } from './hash-files.js';
 import type { ArchiveLimits } from './limits.js';
 import type { OpenedSource } from './opened-source.js';
 import { readHead } from './read-head.js';
@@ -62,13 +62,7 @@ export async function openZipSource(
     close: async () => {
       if (zip.isOpen) zip.close();
     },
-    digest: async () => {
-      try {
-        return await hashFile(path);
-      } catch (error) {
-        throw fromFsError(error, '');
-      }
-    },
+    digest: (signal) => hashExportFile({ absolute: path, path: '', size: stats.size }, signal),
     assertUnchanged: async () => assertSameFile(path, stats, ''),
   };
 }

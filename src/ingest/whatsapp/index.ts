@@ -8,6 +8,8 @@ import { readWhatsApp, readWhatsAppBatches } from './read.js';
  */
 export const whatsappImporter: Importer = {
   format: 'whatsapp',
+  // The first pass over each chat (names, date order, styles) needs no id; the hash runs meanwhile.
+  awaitsExportId: true,
   detect: detectWhatsApp,
   read: (source, context) => readWhatsApp(source, context),
   readBatches: (source, context) => readWhatsAppBatches(source, context),

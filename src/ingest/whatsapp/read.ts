@@ -81,6 +81,9 @@ export async function* readWhatsAppBatches(
           where,
         );
       }
+      // The export id (from the hash of the whole export, which may still be running) is first
+      // needed here, after the first pass: message and conversation ids derive from it.
+      if (context.exportIdKnown !== undefined) await context.exportIdKnown;
       const builder = new MessageBuilder({
         exportId: context.exportId,
         file: entry.path,
