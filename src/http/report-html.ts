@@ -27,21 +27,59 @@ function source(flag: CaseReport['reviewedFlags'][number]): string {
   return `${escapeHtml(text.slice(0, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>${escapeHtml(text.slice(end))}`;
 }
 
-function flagSection(flag: CaseReport['reviewedFlags'][number]): string {
-  const m = flag.message;
-  const decisions = flag.human
+type Decision = CaseReport['reviewedFlags'][number]['human'][number];
+type Message = CaseReport['reviewedFlags'][number]['message'];
+type Proportion = { count: number; total: number; low: number | null; high: number | null };
+
+function decisionList(decisions: readonly Decision[]): string {
+  const items = decisions
     .map(
       (d) =>
         `<li><strong>${escapeHtml(d.outcome)}</strong>: ${escapeHtml(d.reason)} <small>(${escapeHtml(d.decidedBy)}, ${escapeHtml(d.decidedAt)})</small></li>`,
     )
     .join('');
+  return `<ol>${items}</ol>`;
+}
+
+function provenance(m: Message): string {
+  return `<p>${escapeHtml(m.sender?.label ?? 'System')} · ${escapeHtml(m.sentAt ?? 'no time')} · message ${escapeHtml(m.id)}${m.sourceId === null ? '' : ` (source id ${escapeHtml(m.sourceId)})`} (file "${escapeHtml(m.source.file)}", byte ${escapeHtml(m.source.byteOffset)}${m.source.line === null ? '' : `, line ${escapeHtml(m.source.line)}`})</p>`;
+}
+
+function proportion(p: Proportion): string {
+  if (p.total === 0) return 'none reviewed';
+  const interval =
+    p.low === null || p.high === null
+      ? ''
+      : ` (95% interval ${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}%)`;
+  return `${p.count} of ${p.total}${interval}`;
+}
+
+function secondReviewCell(stats: CaseReport['runs'][number]['secondReview']): string {
+  if (stats === null) return 'none drawn';
+  return `agreement ${proportion(stats.flags.agreement)}; overturned ${proportion(stats.flags.overturn)}; unflagged found relevant ${proportion(stats.unflagged.missed)}`;
+}
+
+function flagSection(flag: CaseReport['reviewedFlags'][number]): string {
+  const second =
+    flag.secondReview.length === 0
+      ? ''
+      : `<div class="human"><h4>Blind second review (made without seeing the decisions above)</h4>${decisionList(flag.secondReview)}</div>`;
   return `<section class="flag" id="${escapeHtml(flag.flagId)}">
 <h3>Flag ${escapeHtml(flag.flagId)}</h3>
-<p>${escapeHtml(m.sender?.label ?? 'System')} · ${escapeHtml(m.sentAt ?? 'no time')} · message ${escapeHtml(m.id)}${m.sourceId === null ? '' : ` (source id ${escapeHtml(m.sourceId)})`} (file "${escapeHtml(m.source.file)}", byte ${escapeHtml(m.source.byteOffset)}${m.source.line === null ? '' : `, line ${escapeHtml(m.source.line)}`})</p>
+${provenance(flag.message)}
 <div class="source">${source(flag)}</div>
 <div class="machine"><h4>Machine output (not a finding)</h4>
 <p>Category <strong>${escapeHtml(flag.machine.category)}</strong>, calibrated score ${escapeHtml(flag.machine.score.toFixed(3))}, characters ${escapeHtml(flag.machine.start)}–${escapeHtml(flag.machine.end)} (UTF-16), model ${escapeHtml(flag.machine.model.id)} <span class="hash">${escapeHtml(flag.machine.model.sha256)}</span></p></div>
-<div class="human"><h4>Human decisions</h4><ol>${decisions}</ol></div>
+<div class="human"><h4>Human decisions</h4>${decisionList(flag.human)}</div>
+${second}</section>`;
+}
+
+function unflaggedSection(found: CaseReport['unflaggedFoundRelevant'][number]): string {
+  return `<section class="flag" id="${escapeHtml(found.message.id)}">
+<h3>Message ${escapeHtml(found.message.id)} (run ${escapeHtml(found.runId)}, not flagged by the model)</h3>
+${provenance(found.message)}
+<div class="source">${escapeHtml(found.message.text)}</div>
+<div class="human"><h4>Blind second review</h4>${decisionList(found.secondReview)}</div>
 </section>`;
 }
 
@@ -57,7 +95,7 @@ export function renderReportHtml(report: CaseReport): string {
   const runs = report.runs
     .map(
       (r) =>
-        `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.purpose)}</td><td>${escapeHtml(r.model.id)}</td><td class="hash">${escapeHtml(r.model.sha256)}</td><td>${escapeHtml(r.status)}</td></tr>`,
+        `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.purpose)}</td><td>${escapeHtml(r.model.id)}</td><td class="hash">${escapeHtml(r.model.sha256)}</td><td>${escapeHtml(r.status)}</td><td>${escapeHtml(secondReviewCell(r.secondReview))}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -72,8 +110,10 @@ export function renderReportHtml(report: CaseReport): string {
 <h2>Exports (provenance)</h2>
 <table><tr><th>File</th><th>SHA-256 of the bytes as received</th><th>Format</th><th>Bytes</th><th>Messages</th><th>Parse report</th><th>Uploaded</th></tr>${exports}</table>
 <h2>Runs and model versions</h2>
-<table><tr><th>Run</th><th>Purpose</th><th>Model</th><th>Package SHA-256</th><th>Status</th></tr>${runs}</table>
+<table><tr><th>Run</th><th>Purpose</th><th>Model</th><th>Package SHA-256</th><th>Status</th><th>Blind second review</th></tr>${runs}</table>
 <h2>Reviewed flags (${report.reviewedFlags.length})</h2>
 ${report.reviewedFlags.map(flagSection).join('\n')}
+<h2>Unflagged messages a second reviewer found relevant (${report.unflaggedFoundRelevant.length})</h2>
+${report.unflaggedFoundRelevant.map(unflaggedSection).join('\n')}
 </body></html>`;
 }

@@ -5,8 +5,11 @@ import {
   type ModelRef,
   type ParseReport,
 } from '../domain/index.js';
-import type { DecisionRecord } from '../store/index.js';
+import type { DecisionRecord, QcDecisionRecord, QcItemRecord, StoreTx } from '../store/index.js';
+import { type QcStats, qcStats } from './qc/stats.js';
 import { type MessageView, messageView } from './views.js';
+
+type HumanDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'reason' | 'decidedBy' | 'decidedAt'>;
 
 /**
  * The case report: provenance, model versions, and every reviewed flag with the machine's output
@@ -41,6 +44,8 @@ export interface CaseReport {
     model: ModelRef;
     status: string;
     createdAt: string;
+    /** Counts of the blind second review (agreement, overturn rate); null when none was drawn. */
+    secondReview: QcStats | null;
   }[];
   reviewedFlags: {
     flagId: string;
@@ -54,8 +59,54 @@ export interface CaseReport {
       score: number;
       model: ModelRef;
     };
-    human: Pick<DecisionRecord, 'id' | 'outcome' | 'reason' | 'decidedBy' | 'decidedAt'>[];
+    human: HumanDecision[];
+    /** Decisions of the blind second reviewer, who did not see `human`. */
+    secondReview: HumanDecision[];
   }[];
+  /**
+   * Messages the model did not flag that a blind second reviewer judged relevant: people's
+   * findings outside the machine's flags, kept in the report with their reasons.
+   */
+  unflaggedFoundRelevant: {
+    runId: string;
+    message: MessageView;
+    secondReview: HumanDecision[];
+  }[];
+}
+
+const human = ({ id, outcome, reason, decidedBy, decidedAt }: HumanDecision): HumanDecision => ({
+  id,
+  outcome,
+  reason,
+  decidedBy,
+  decidedAt,
+});
+
+interface RunSecondReview {
+  items: QcItemRecord[];
+  decisions: QcDecisionRecord[];
+  stats: QcStats | null;
+}
+
+/** A run's second-review items, decisions and counts, as the QC summary computes them. */
+async function secondReviewOf(tx: StoreTx, runId: string, screened: number) {
+  const [items, decisions] = await Promise.all([
+    tx.qc.listItems(runId),
+    tx.qc.listDecisions(runId),
+  ]);
+  if (items.length === 0) return { items, decisions, stats: null } satisfies RunSecondReview;
+  const [firstDecisions, flags] = await Promise.all([
+    tx.decisions.listForRun(runId),
+    tx.flags.allForRun(runId),
+  ]);
+  const latest = new Map(decisions.map((d) => [d.itemId, d.outcome]));
+  const stats = qcStats({
+    items,
+    firstOutcomes: new Map(firstDecisions.map((d) => [d.id, d.outcome])),
+    secondOutcomes: latest,
+    unflaggedPopulation: Math.max(0, screened - new Set(flags.map((f) => f.messageSeq)).size),
+  });
+  return { items, decisions, stats } satisfies RunSecondReview;
 }
 
 export async function caseReport({
@@ -72,6 +123,23 @@ export async function caseReport({
     const runsById = new Map(runs.map((r) => [r.id, r]));
     const decisions = await tx.decisions.listForCase(caseRecord.id);
     const flags = await tx.flags.decidedForCase(caseRecord.id);
+    const secondReviews = new Map<string, RunSecondReview>();
+    for (const run of runs)
+      secondReviews.set(run.id, await secondReviewOf(tx, run.id, run.screened));
+    const itemsById = new Map<string, QcItemRecord>();
+    for (const review of secondReviews.values())
+      for (const i of review.items) itemsById.set(i.id, i);
+    const secondByFlag = new Map<string, HumanDecision[]>();
+    const secondByMessageItem = new Map<string, HumanDecision[]>();
+    for (const review of secondReviews.values()) {
+      for (const d of review.decisions) {
+        const item = itemsById.get(d.itemId);
+        if (item === undefined) continue;
+        const byKey = item.flagId === null ? secondByMessageItem : secondByFlag;
+        const key = item.flagId ?? item.id;
+        byKey.set(key, [...(byKey.get(key) ?? []), human(d)]);
+      }
+    }
     const reviewedFlags: CaseReport['reviewedFlags'] = [];
     for (const flag of flags) {
       const run = runsById.get(flag.runId);
@@ -91,22 +159,34 @@ export async function caseReport({
           score: flag.score,
           model: run.model,
         },
-        human: decisions
-          .filter((d) => d.flagId === flag.id)
-          .map(({ id, outcome, reason, decidedBy, decidedAt }) => ({
-            id,
-            outcome,
-            reason,
-            decidedBy,
-            decidedAt,
-          })),
+        human: decisions.filter((d) => d.flagId === flag.id).map(human),
+        secondReview: secondByFlag.get(flag.id) ?? [],
+      });
+    }
+    const unflaggedFoundRelevant: CaseReport['unflaggedFoundRelevant'] = [];
+    for (const [itemId, second] of secondByMessageItem) {
+      const item = itemsById.get(itemId);
+      // The latest second decision is the one in force (as in the QC counts).
+      if (item === undefined || second.at(-1)?.outcome !== 'relevant') continue;
+      const message = await tx.messages.get(item.messageId);
+      if (message === null) {
+        throw new ChatscreenError('internal', 'a second-review item has lost its message');
+      }
+      unflaggedFoundRelevant.push({
+        runId: item.runId,
+        message: messageView(message),
+        secondReview: second,
       });
     }
     await recordEvent(tx, ctx, {
       action: 'report.exported',
       caseId: caseRecord.id,
       subject: { type: 'case', id: caseRecord.id },
-      details: { format: input.format, reviewedFlags: reviewedFlags.length },
+      details: {
+        format: input.format,
+        reviewedFlags: reviewedFlags.length,
+        unflaggedFoundRelevant: unflaggedFoundRelevant.length,
+      },
     });
     return {
       generatedAt: ctx.now().toISOString(),
@@ -141,8 +221,10 @@ export async function caseReport({
         model: r.model,
         status: r.status,
         createdAt: r.createdAt,
+        secondReview: secondReviews.get(r.id)?.stats ?? null,
       })),
       reviewedFlags,
+      unflaggedFoundRelevant,
     };
   });
 }

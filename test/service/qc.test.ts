@@ -192,9 +192,12 @@ describe('blind second review (QC)', () => {
       await asSecond('GET', `/api/runs/${runId}/qc/items`),
     );
     // The second reviewer says "relevant" to every flag: that overturns the one "not relevant"
-    // and leaves "needs second review" out of the overturn rate.
+    // and leaves "needs second review" out of the overturn rate. Of the unflagged messages, the
+    // first one given is found relevant: a miss of the model's.
+    const firstMessageItem = mine.items.find((i) => i.kind === 'message');
     for (const item of mine.items) {
-      const outcome = item.kind === 'flag' ? 'relevant' : 'not_relevant';
+      const outcome =
+        item.kind === 'flag' || item === firstMessageItem ? 'relevant' : 'not_relevant';
       const decided = await asSecond('POST', `/api/qc-items/${item.id}/decisions`, {
         outcome,
         reason: 'second look',
@@ -220,7 +223,7 @@ describe('blind second review (QC)', () => {
     expect(summary.stats.flags.overturn).toMatchObject({ count: 1, total: 4, rate: 0.25 });
     expect(summary.stats.flags.overturn.low).toBeCloseTo(0.0456, 3);
     expect(summary.stats.flags.overturn.high).toBeCloseTo(0.6994, 3);
-    expect(summary.stats.unflagged.missed.count).toBe(0);
+    expect(summary.stats.unflagged.missed.count).toBe(firstMessageItem === undefined ? 0 : 1);
 
     const events = await json<{ items: AuditEvent[] }>(
       await h.request('GET', `/api/audit/events?caseId=${caseId}&limit=1000`, { as: 'auditor' }),
@@ -230,6 +233,63 @@ describe('blind second review (QC)', () => {
     expect(reads.every((e) => e.justification === WHY)).toBe(true);
     const decided = events.items.filter((e) => e.action === 'qc.decision.recorded');
     expect(decided.every((e) => e.justification === 'second look')).toBe(true);
+  });
+
+  it('puts the second review in the case report, apart from the first decisions', async () => {
+    const response = await h.request('GET', `/api/cases/${caseId}/report`, {
+      as: 'investigator',
+      justification: WHY,
+    });
+    expect(response.status).toBe(200);
+    const report = await json<{
+      runs: {
+        id: string;
+        secondReview: { flags: { reviewed: number; overturn: { count: number } } } | null;
+      }[];
+      reviewedFlags: {
+        runId: string;
+        human: { outcome: string; reason: string }[];
+        secondReview: { outcome: string; reason: string; decidedBy: string }[];
+      }[];
+      unflaggedFoundRelevant: {
+        runId: string;
+        message: { id: string; text: string };
+        secondReview: { outcome: string }[];
+      }[];
+    }>(response);
+    const run = report.runs.find((r) => r.id === runId);
+    expect(run?.secondReview?.flags).toMatchObject({ reviewed: 5, overturn: { count: 1 } });
+    const ofRun = report.reviewedFlags.filter((f) => f.runId === runId);
+    expect(ofRun).toHaveLength(5);
+    for (const flag of ofRun) {
+      expect(flag.human[0]?.reason).toMatch(/^first \d$/);
+      expect(flag.secondReview).toEqual([
+        expect.objectContaining({
+          outcome: 'relevant',
+          reason: 'second look',
+          decidedBy: second.id,
+        }),
+      ]);
+    }
+    const mine = await json<{ items: ItemSummary[] }>(
+      await asSecond('GET', `/api/runs/${runId}/qc/items`),
+    );
+    const messageItems = mine.items.filter((i) => i.kind === 'message');
+    expect(report.unflaggedFoundRelevant).toHaveLength(messageItems.length > 0 ? 1 : 0);
+    for (const found of report.unflaggedFoundRelevant) {
+      expect(found).toMatchObject({ runId, secondReview: [{ outcome: 'relevant' }] });
+    }
+
+    const html = await h.request('GET', `/api/cases/${caseId}/report?format=html`, {
+      as: 'investigator',
+      justification: WHY,
+    });
+    const page = await html.text();
+    expect(page).toContain('Blind second review (made without seeing the decisions above)');
+    expect(page).toContain('overturned 1 of 4');
+    expect(page).toContain(
+      `Unflagged messages a second reviewer found relevant (${report.unflaggedFoundRelevant.length})`,
+    );
   });
 
   it('refuses a sample of an unfinished run and reviewers who are not case reviewers', async () => {

@@ -487,7 +487,8 @@ describe.skipIf(SKIP_BROWSER)('the reviewer page in a real browser', () => {
         );
       }
     }
-    await qc.getByText(`${count} of ${count} decided`).waitFor();
+    // The sample's own line also reads "... : n of n decided" once it has loaded: match exactly.
+    await qc.getByText(`${count} of ${count} decided`, { exact: true }).waitFor();
     await qc
       .locator('[data-stat=overturn]')
       .getByText(/95% CI/)

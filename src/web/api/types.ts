@@ -365,6 +365,18 @@ export interface CaseReport {
       score: number;
       model: ModelRef;
     };
-    human: { id: string; outcome: Outcome; reason: string; decidedBy: string; decidedAt: string }[];
+    human: ReportDecision[];
+    /** The blind second reviewer's decisions, made without seeing `human`. */
+    secondReview: ReportDecision[];
   }[];
+  /** Unflagged messages a blind second reviewer judged relevant. */
+  unflaggedFoundRelevant: { runId: string; message: MessageView; secondReview: ReportDecision[] }[];
+}
+
+export interface ReportDecision {
+  id: string;
+  outcome: Outcome;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
 }

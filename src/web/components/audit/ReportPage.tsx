@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CaseReport, CaseView } from '../../api/types.js';
+import type { CaseReport, CaseView, ReportDecision } from '../../api/types.js';
 import {
   CATEGORY_LABELS,
   messageTime,
@@ -147,18 +147,47 @@ function Report(props: { caseId: string; purpose: string }) {
             </section>
             <section aria-label="Human decisions">
               <h3>Human</h3>
-              <ul class="plain">
-                {f.human.map((d) => (
-                  <li key={d.id}>
-                    <strong>{OUTCOME_LABELS[d.outcome]}</strong>: {d.reason}{' '}
-                    <span class="muted">({when(d.decidedAt)})</span>
-                  </li>
-                ))}
-              </ul>
+              <Decisions decisions={f.human} />
+              {f.secondReview.length > 0 && (
+                <>
+                  <h4>Blind second review</h4>
+                  <Decisions decisions={f.secondReview} />
+                </>
+              )}
             </section>
           </div>
         </article>
       ))}
+      <h2>
+        Unflagged messages a second reviewer found relevant ({r.unflaggedFoundRelevant.length})
+      </h2>
+      {r.unflaggedFoundRelevant.map((u) => (
+        <article key={u.message.id} class="card found">
+          <p class="muted small">
+            {u.message.sender?.label ?? 'System'} · {messageTime(u.message)} ·{' '}
+            {u.message.source.file || 'export'}
+            {u.message.source.line !== null && `, line ${u.message.source.line}`}
+          </p>
+          <MessageText text={u.message.text} flags={[]} currentId={null} masked={false} />
+          <section aria-label="Second review">
+            <h3>Blind second review</h3>
+            <Decisions decisions={u.secondReview} />
+          </section>
+        </article>
+      ))}
     </div>
+  );
+}
+
+function Decisions(props: { decisions: readonly ReportDecision[] }) {
+  return (
+    <ul class="plain">
+      {props.decisions.map((d) => (
+        <li key={d.id}>
+          <strong>{OUTCOME_LABELS[d.outcome]}</strong>: {d.reason}{' '}
+          <span class="muted">({when(d.decidedAt)})</span>
+        </li>
+      ))}
+    </ul>
   );
 }
