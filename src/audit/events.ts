@@ -1,7 +1,7 @@
 import { type ActionContext, recordEvent, requireGlobal } from '../access/index.js';
 import type { AuditEvent } from '../domain/index.js';
 import type { AuditQuery } from '../store/index.js';
-import { type ChainVerification, verifyChain } from './verify.js';
+import { type ChainAnchor, type ChainVerification, verifyChain } from './verify.js';
 
 export interface AuditFilters {
   caseId?: string | undefined;
@@ -55,7 +55,13 @@ export async function listAuditEvents({
 }
 
 /** The whole chain's integrity (no content, so no case filter): auditors only. */
-export async function verifyAudit({ ctx }: { ctx: ActionContext }): Promise<ChainVerification> {
+export async function verifyAudit({
+  ctx,
+  input = {},
+}: {
+  ctx: ActionContext;
+  input?: { anchors?: readonly ChainAnchor[] };
+}): Promise<ChainVerification> {
   requireGlobal(ctx, 'audit.read');
-  return verifyChain(ctx.store);
+  return verifyChain(ctx.store, input.anchors ?? []);
 }

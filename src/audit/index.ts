@@ -6,4 +6,9 @@ export {
   startComparison,
   startReplay,
 } from './replays.js';
-export { type ChainVerification, verifyChain } from './verify.js';
+export {
+  type ChainAnchor,
+  type ChainVerification,
+  parseAnchors,
+  verifyChain,
+} from './verify.js';

@@ -1,4 +1,4 @@
-import { listAuditEvents, verifyChain } from '../audit/index.js';
+import { listAuditEvents, parseAnchors, verifyChain } from '../audit/index.js';
 import { openConfiguredStore } from '../main.js';
 import { type CommandRegistrar, EXIT_OK, EXIT_USAGE } from './io.js';
 import { DATA_DIR_FLAG, DATA_DIR_HELP, operatorActor, serviceConfig } from './service-options.js';
@@ -12,14 +12,19 @@ export const registerAudit: CommandRegistrar = (program, io, setExitCode) => {
       'check the hash chain; exit 0 when intact, 2 when an event was edited, deleted or reordered',
     )
     .option(DATA_DIR_FLAG, DATA_DIR_HELP)
-    .action(async (options: { dataDir?: string }) => {
+    .option(
+      '--anchor <seq:hash...>',
+      'a head written down earlier (headSeq:headHash): the chain must still hold it',
+    )
+    .action(async (options: { dataDir?: string; anchor?: string[] }) => {
+      const anchors = parseAnchors((options.anchor ?? []).join(','), { option: '--anchor' });
       const config = serviceConfig(
         io,
         options.dataDir === undefined ? {} : { dataDir: options.dataDir },
       );
       const store = openConfiguredStore(config);
       try {
-        const result = await verifyChain(store);
+        const result = await verifyChain(store, anchors);
         io.stdout.write(`${JSON.stringify(result)}\n`);
         if (!result.ok) {
           io.stderr.write(

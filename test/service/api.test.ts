@@ -341,10 +341,28 @@ describe('the service API, in process', () => {
     );
     const read = events.items.find((e) => e.action === 'flag.read');
     expect(read).toMatchObject({ actor: { id: h.users.reviewer.id }, caseId, justification: WHY });
-    const verify = await json<{ ok: boolean; events: number }>(
+    const verify = await json<{ ok: boolean; events: number; headSeq: number; headHash: string }>(
       await h.request('GET', '/api/audit/verify', { as: 'auditor' }),
     );
     expect(verify.ok).toBe(true);
     expect(verify.events).toBeGreaterThan(10);
+    // Anchors written down earlier: the head just read holds; a wrong hash at event 1 does not.
+    const anchored = await h.request(
+      'GET',
+      `/api/audit/verify?anchors=${verify.headSeq}:${verify.headHash}`,
+      { as: 'auditor' },
+    );
+    expect(await json(anchored)).toMatchObject({ ok: true });
+    const wrong = await h.request('GET', `/api/audit/verify?anchors=1:${'0'.repeat(64)}`, {
+      as: 'auditor',
+    });
+    expect(await json(wrong)).toMatchObject({
+      ok: false,
+      firstBrokenAt: 1,
+      problem: 'anchor_mismatch',
+    });
+    const malformed = await h.request('GET', '/api/audit/verify?anchors=seven', { as: 'auditor' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: 'invalid_option', field: 'anchors' });
   });
 });

@@ -34,10 +34,13 @@ function tamper(dir: string, sql: string, ...params: unknown[]): void {
   }
 }
 
-async function cliVerify(dir: string): Promise<{ code: number; out: Record<string, unknown> }> {
+async function cliVerify(
+  dir: string,
+  ...extra: string[]
+): Promise<{ code: number; out: Record<string, unknown> }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
-  const code = await runCli(['audit', 'verify', '--data-dir', dir], {
+  const code = await runCli(['audit', 'verify', '--data-dir', dir, ...extra], {
     stdout,
     stderr,
     env: {},
@@ -125,6 +128,74 @@ describe('the audit chain detects tampering', () => {
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBrokenAt).toBe(3);
+  });
+
+  it('catches a chain rebuilt wholesale only with an anchor written down before', async () => {
+    const before = await verify();
+    expect(before).toMatchObject({ ok: true, headSeq: 5 });
+    const anchor = { seq: before.headSeq, hash: before.headHash ?? '' };
+    // Someone with write access to the file rewrites event 3 and re-hashes everything after it,
+    // head included: the chain is consistent again on its own.
+    store = openSqliteStore(dir);
+    const events = await store.read((tx) => tx.audit.scan(0, 10));
+    await store.close();
+    let prevHash = events[1]?.hash ?? '';
+    for (const original of events.slice(2)) {
+      const forged = {
+        ...original,
+        prevHash,
+        details: original.seq === 3 ? { n: 999 } : original.details,
+      };
+      const { hash: _old, ...content } = forged;
+      const hash = auditEventHash(content);
+      tamper(
+        dir,
+        'UPDATE audit_events SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+        JSON.stringify(forged.details),
+        prevHash,
+        hash,
+        original.seq,
+      );
+      prevHash = hash;
+    }
+    tamper(dir, 'UPDATE audit_head SET hash = ? WHERE id = 1', prevHash);
+    expect(await verify()).toMatchObject({ ok: true, events: 5 });
+
+    store = openSqliteStore(dir);
+    const anchored = await verifyChain(store, [anchor]);
+    await store.close();
+    expect(anchored).toMatchObject({ ok: false, firstBrokenAt: 5, problem: 'anchor_mismatch' });
+    const cli = await cliVerify(dir, '--anchor', `${anchor.seq}:${anchor.hash}`);
+    expect(cli.code).toBe(2);
+    expect(cli.out).toMatchObject({ ok: false, firstBrokenAt: 5, problem: 'anchor_mismatch' });
+  });
+
+  it('catches a chain cut short below an anchor, and refuses a malformed anchor', async () => {
+    const before = await verify();
+    tamper(dir, 'DELETE FROM audit_events WHERE seq = 5');
+    store = openSqliteStore(dir);
+    const events = await store.read((tx) => tx.audit.scan(0, 10));
+    await store.close();
+    tamper(dir, 'UPDATE audit_head SET seq = 4, hash = ? WHERE id = 1', events[3]?.hash ?? '');
+    expect(await verify()).toMatchObject({ ok: true, events: 4 });
+    const cli = await cliVerify(dir, '--anchor', `5:${before.headHash}`);
+    expect(cli).toMatchObject({
+      code: 2,
+      out: { ok: false, firstBrokenAt: 5, problem: 'anchor_mismatch' },
+    });
+    const intact = await cliVerify(dir, '--anchor', `4:${events[3]?.hash}`);
+    expect(intact).toMatchObject({ code: 0, out: { ok: true, headSeq: 4 } });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const code = await runCli(['audit', 'verify', '--data-dir', dir, '--anchor', '4:not-a-hash'], {
+      stdout,
+      stderr,
+      env: {},
+      cwd: dir,
+    });
+    stderr.end();
+    expect(code).toBe(2);
+    expect(await text(stderr)).toMatch(/an anchor is SEQ:HASH.*"4:not-a-hash"; set --anchor/);
   });
 
   it('keeps verifying after more appends on an intact chain', async () => {

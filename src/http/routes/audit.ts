@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listAuditEvents, verifyAudit } from '../../audit/index.js';
+import { listAuditEvents, parseAnchors, verifyAudit } from '../../audit/index.js';
 import { AUDIT_ACTIONS } from '../../domain/index.js';
 import { actionContext } from '../action-context.js';
 import type { AppEnv, HttpDeps } from '../env.js';
@@ -28,6 +28,14 @@ const verify = createRoute({
   tags: ['audit'],
   summary: 'Verify the whole hash chain (auditors)',
   security: [{ bearer: [] }],
+  request: {
+    query: z.object({
+      anchors: z.string().max(10_000).optional().openapi({
+        description:
+          'Heads written down outside the service, SEQ:HASH separated by commas: the chain must still hold each hash at its seq',
+      }),
+    }),
+  },
   responses: {
     200: jsonResponse(
       'The verification',
@@ -37,8 +45,15 @@ const verify = createRoute({
           events: z.number().int(),
           firstBrokenAt: z.number().int().optional(),
           problem: z
-            .enum(['hash_mismatch', 'broken_link', 'sequence_gap', 'head_mismatch'])
+            .enum([
+              'hash_mismatch',
+              'broken_link',
+              'sequence_gap',
+              'head_mismatch',
+              'anchor_mismatch',
+            ])
             .optional(),
+          headSeq: z.number().int(),
           headHash: z.string().nullable(),
         })
         .openapi('ChainVerification'),
@@ -75,7 +90,14 @@ const events = createRoute({
 });
 
 export function registerAudit(app: OpenAPIHono<AppEnv>, deps: HttpDeps): void {
-  app.openapi(verify, async (c) => c.json(await verifyAudit({ ctx: actionContext(c, deps) }), 200));
+  app.openapi(verify, async (c) => {
+    const { anchors } = c.req.valid('query');
+    const result = await verifyAudit({
+      ctx: actionContext(c, deps),
+      input: { anchors: anchors === undefined ? [] : parseAnchors(anchors, { field: 'anchors' }) },
+    });
+    return c.json(result, 200);
+  });
   app.openapi(events, async (c) => {
     const page = await listAuditEvents({
       ctx: actionContext(c, deps),

@@ -290,6 +290,7 @@ export interface ChainVerification {
   events: number;
   firstBrokenAt?: number;
   problem?: string;
+  headSeq: number;
   headHash: string | null;
 }
 

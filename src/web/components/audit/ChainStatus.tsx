@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ChainVerification } from '../../api/types.js';
 import { useSession } from '../context.js';
 import { Loading, Notice } from '../ui/Notice.js';
@@ -8,14 +9,29 @@ const PROBLEMS: Record<string, string> = {
   broken_link: 'an event does not follow the one before it (edited and re-hashed, or reordered)',
   sequence_gap: 'an event is missing',
   head_mismatch: 'the last events were removed',
+  anchor_mismatch: 'it no longer holds a head written down earlier (rebuilt or cut short)',
 };
 
 export function ChainStatus() {
   const { api } = useSession();
+  const [anchorText, setAnchorText] = useState('');
+  const [anchors, setAnchors] = useState('');
   const [result, verify] = useAsync(
-    (signal) => api.get<ChainVerification>('/api/audit/verify', { signal }),
-    [],
+    (signal) =>
+      api.get<ChainVerification>(
+        anchors === ''
+          ? '/api/audit/verify'
+          : `/api/audit/verify?anchors=${encodeURIComponent(anchors)}`,
+        { signal },
+      ),
+    [anchors],
   );
+  const check = (event: Event) => {
+    event.preventDefault();
+    const next = anchorText.trim();
+    if (next === anchors) verify();
+    else setAnchors(next);
+  };
   return (
     <section class="card chain" aria-labelledby="chain-title">
       <h2 id="chain-title">Hash chain</h2>
@@ -35,16 +51,31 @@ export function ChainStatus() {
         ))}
       {result.state === 'ready' && result.value.headHash !== null && (
         <p>
-          Head hash <code class="hash">{result.value.headHash}</code>
+          Head: event {result.value.headSeq}, hash <code class="hash">{result.value.headHash}</code>
+          <br />
+          Anchor to write down:{' '}
+          <code class="anchor">
+            {result.value.headSeq}:{result.value.headHash}
+          </code>
         </p>
       )}
       <p class="muted small">
-        Record the head hash somewhere the service cannot write (a case file, a ticket): a later
-        chain must still contain it at the same event.
+        Record the anchor somewhere the service cannot write (a case file, a ticket): a later chain
+        must still hold that hash at that event, which a chain rebuilt wholesale cannot.
       </p>
-      <button type="button" onClick={verify}>
-        Verify again
-      </button>
+      <form onSubmit={check}>
+        <label>
+          Anchors written down earlier (SEQ:HASH, separated by commas)
+          <input
+            type="text"
+            spellcheck={false}
+            autocomplete="off"
+            value={anchorText}
+            onInput={(e) => setAnchorText(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit">Verify again</button>
+      </form>
     </section>
   );
 }
