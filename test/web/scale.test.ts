@@ -102,13 +102,19 @@ describe.skipIf(SKIP_BROWSER)('the review queue with 20,000 flags', () => {
 
   it('scrolls to the middle, selects a row there, and re-sorts without growing the DOM', async () => {
     const list = page.getByRole('listbox', { name: 'Flags' });
-    await list.evaluate((el) => {
+    const middle = await list.evaluate((el) => {
       el.scrollTop = el.scrollHeight / 2;
+      return el.scrollTop;
     });
-    await page.waitForFunction(() => {
+    // Wait until the window has moved to the middle: every row in the DOM sits around the new
+    // scroll position (the rows at the end, where the last test left the list, are also far down).
+    await page.waitForFunction((top) => {
       const rows = [...document.querySelectorAll('.vrow')];
-      return rows.some((r) => Number.parseInt(r.style.top ?? '0', 10) > 300_000);
-    });
+      return (
+        rows.length > 0 &&
+        rows.every((r) => Math.abs(Number.parseInt(r.style.top ?? '0', 10) - top) < 2_000)
+      );
+    }, middle);
     const id = (await page.locator('.vrow').nth(10).getAttribute('id'))?.replace(/^row-/, '');
     await page.locator(`[id="row-${id}"]`).click();
     expect(await selectedFlagId(page)).toBe(id);
