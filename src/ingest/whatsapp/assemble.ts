@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import type { DateOrder, Participant, SourceLocation } from '../../domain/index.js';
-import type { LinePiece } from '../../lib/utf8-pieces.js';
 import type { ParseReportBuilder } from '../report.js';
 import type { Eol, RawLineSink } from '../text/line-reader.js';
 import type { ImportedMessage } from '../types.js';
@@ -105,61 +104,9 @@ export class ChatAssembler implements RawLineSink {
   private hasLastDated = false;
   private lastDate: DateReading | null = null;
   private readonly maxMessageChars: number;
-  /** The piece being split, when it comes decoded (lib/utf8-pieces.ts), and where its lines are. */
-  private pieceBytes: Buffer | null = null;
-  private pieceText = '';
-  private pieceLines: Int32Array = new Int32Array(0);
-  private pieceCursor = 0;
 
   constructor(private readonly opts: AssemblerOptions) {
     this.maxMessageChars = opts.maxMessageChars ?? MAX_MESSAGE_CHARS;
-  }
-
-  /**
-   * The piece of bytes about to be fed to the line splitter: when it comes with its text, the
-   * lines the splitter hands out straight from it (not joined across pieces) take their text from
-   * there instead of decoding it.
-   */
-  usePiece(piece: LinePiece | null): void {
-    if (piece === null || piece.text === null || piece.lines === null) {
-      this.pieceBytes = null;
-      return;
-    }
-    this.pieceBytes = piece.bytes;
-    this.pieceText = piece.text;
-    this.pieceLines = piece.lines;
-    this.pieceCursor = 0;
-  }
-
-  /**
-   * `buf.toString('utf8', from, end)`, where the line starts at `start` and `from` lies `units`
-   * UTF-16 units into it: from the piece's decoded text when the line is one of its lines.
-   */
-  private decode(
-    buf: Buffer,
-    start: number,
-    from: number,
-    end: number,
-    units: number,
-    eol: Eol,
-  ): string {
-    if (buf === this.pieceBytes) {
-      const lines = this.pieceLines;
-      let k = this.pieceCursor;
-      while (k < lines.length && (lines[k] as number) < start) k += 3;
-      this.pieceCursor = k;
-      if (lines[k] === start) {
-        const text = this.pieceText;
-        const u = (lines[k + 1] as number) + units;
-        const ue = (lines[k + 2] as number) - (eol === '\r\n' ? 1 : 0);
-        // A cheap check that `units` lands where `from` does: the byte before it, when ASCII,
-        // is the unit before it (a mistake there would misplace every text; tests pin it).
-        const before = from > start ? (buf[from - 1] as number) : -1;
-        const aligned = before < 0 || before >= 0x80 || text.charCodeAt(u - 1) === before;
-        if (u <= ue && aligned) return text.substring(u, ue);
-      }
-    }
-    return buf.toString('utf8', from, end);
   }
 
   /** The messages completed since the last call. */
@@ -175,7 +122,7 @@ export class ChatAssembler implements RawLineSink {
       this.commonHeader(buf, start, end, byteOffset, line, eol);
       return;
     }
-    const text = byteLength === 0 ? '' : this.decode(buf, start, start, end, 0, eol);
+    const text = byteLength === 0 ? '' : buf.toString('utf8', start, end);
     if (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(start, end))) {
       this.invalidUtf8(byteOffset, byteLength, line);
     }
@@ -249,7 +196,7 @@ export class ChatAssembler implements RawLineSink {
         nameUnits = named.units + 2;
       }
     }
-    const text = this.decode(buf, start, textStart, end, h.units + nameUnits, eol);
+    const text = buf.toString('utf8', textStart, end);
     // What precedes the rest is ASCII and marks the reader checked; only the rest can be invalid.
     if (invalid || (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(textStart, end)))) {
       this.invalidUtf8(byteOffset, byteLength, line);
@@ -257,13 +204,7 @@ export class ChatAssembler implements RawLineSink {
     const date = this.dateOf(h, byteOffset, byteLength, line);
     if (date === null) {
       this.headerLike(byteOffset, byteLength, line);
-      this.continuation(
-        this.decode(buf, start, start, end, 0, eol),
-        byteOffset,
-        byteLength,
-        line,
-        eol,
-      );
+      this.continuation(buf.toString('utf8', start, end), byteOffset, byteLength, line, eol);
       return;
     }
     this.finish();
