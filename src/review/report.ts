@@ -5,8 +5,9 @@ import {
   type ModelRef,
   type ParseReport,
 } from '../domain/index.js';
-import type { DecisionRecord, QcDecisionRecord, QcItemRecord, StoreTx } from '../store/index.js';
-import { type QcStats, qcStats } from './qc/stats.js';
+import type { DecisionRecord, QcItemRecord } from '../store/index.js';
+import type { QcStats } from './qc/stats.js';
+import { loadRunSecondReview, type RunSecondReview } from './qc/summary.js';
 import { type MessageView, messageView } from './views.js';
 
 type HumanDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'reason' | 'decidedBy' | 'decidedAt'>;
@@ -82,32 +83,9 @@ const human = ({ id, outcome, reason, decidedBy, decidedAt }: HumanDecision): Hu
   decidedAt,
 });
 
-interface RunSecondReview {
-  items: QcItemRecord[];
-  decisions: QcDecisionRecord[];
-  stats: QcStats | null;
-}
-
-/** A run's second-review items, decisions and counts, as the QC summary computes them. */
-async function secondReviewOf(tx: StoreTx, runId: string, screened: number) {
-  const [items, decisions] = await Promise.all([
-    tx.qc.listItems(runId),
-    tx.qc.listDecisions(runId),
-  ]);
-  if (items.length === 0) return { items, decisions, stats: null } satisfies RunSecondReview;
-  const [firstDecisions, flags] = await Promise.all([
-    tx.decisions.listForRun(runId),
-    tx.flags.allForRun(runId),
-  ]);
-  const latest = new Map(decisions.map((d) => [d.itemId, d.outcome]));
-  const stats = qcStats({
-    items,
-    firstOutcomes: new Map(firstDecisions.map((d) => [d.id, d.outcome])),
-    secondOutcomes: latest,
-    unflaggedPopulation: Math.max(0, screened - new Set(flags.map((f) => f.messageSeq)).size),
-  });
-  return { items, decisions, stats } satisfies RunSecondReview;
-}
+/** A run's second-review counts, or null when no sample was drawn. */
+const drawnStats = (review: RunSecondReview | undefined): QcStats | null =>
+  review === undefined || review.items.length === 0 ? null : review.stats;
 
 export async function caseReport({
   ctx,
@@ -124,8 +102,7 @@ export async function caseReport({
     const decisions = await tx.decisions.listForCase(caseRecord.id);
     const flags = await tx.flags.decidedForCase(caseRecord.id);
     const secondReviews = new Map<string, RunSecondReview>();
-    for (const run of runs)
-      secondReviews.set(run.id, await secondReviewOf(tx, run.id, run.screened));
+    for (const run of runs) secondReviews.set(run.id, await loadRunSecondReview(tx, run));
     const itemsById = new Map<string, QcItemRecord>();
     for (const review of secondReviews.values())
       for (const i of review.items) itemsById.set(i.id, i);
@@ -221,7 +198,7 @@ export async function caseReport({
         model: r.model,
         status: r.status,
         createdAt: r.createdAt,
-        secondReview: secondReviews.get(r.id)?.stats ?? null,
+        secondReview: drawnStats(secondReviews.get(r.id)),
       })),
       reviewedFlags,
       unflaggedFoundRelevant,
