@@ -23,6 +23,8 @@ interface TrainFlags {
   benignChat: string;
   compareWith: string;
   measureSlices: string;
+  calibration: string;
+  plateau: string;
   default: boolean;
 }
 
@@ -32,6 +34,22 @@ const positiveInt = (value: string, option: string): number => {
     throw new ChatscreenError('invalid_option', `${option} must be a whole number`, { option });
   return n;
 };
+
+function calibrationVersion(value: string): 1 | 2 {
+  if (value === '1' || value === '2') return value === '1' ? 1 : 2;
+  throw new ChatscreenError('invalid_option', '--calibration must be 1 or 2', {
+    option: '--calibration',
+  });
+}
+
+function plateauOf(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 0.1)
+    throw new ChatscreenError('invalid_option', '--plateau must be a number from 0 to 0.1', {
+      option: '--plateau',
+    });
+  return n;
+}
 
 function corporaOf(list: string | undefined): CorpusName[] | undefined {
   if (list === undefined) return undefined;
@@ -67,6 +85,8 @@ async function train(flags: TrainFlags, io: CliIo): Promise<void> {
     benignChat: flags.benignChat === 'none' ? null : resolve(io.cwd, flags.benignChat),
     compareWith: flags.compareWith === 'none' ? null : flags.compareWith,
     measureSlices: positiveInt(flags.measureSlices, '--measure-slices'),
+    calibrationVersion: calibrationVersion(flags.calibration),
+    plateau: plateauOf(flags.plateau),
     setDefault: flags.default,
     now: () => new Date(),
     log: (line) => io.stderr.write(`${line}\n`),
@@ -95,8 +115,8 @@ export const registerTrain: CommandRegistrar = (program: Command, io, setExitCod
     )
     .option('--datasets <dir>', 'the shared corpora', '../shared/datasets')
     .option('--models <dir>', 'where model packages live', 'models')
-    .option('--id <id>', 'package id (folder name under --models)', 'span-ngram-2')
-    .option('--version <version>', 'package version', '2.0.0')
+    .option('--id <id>', 'package id (folder name under --models)', 'span-ngram-3')
+    .option('--version <version>', 'package version', '3.0.0')
     .option('--seed <n>', 'training seed (same seed, same data: same model.onnx)', '20240601')
     .option('--epochs <n>', 'training epochs (default 6)')
     .option('--buckets <log2>', 'abuse-table size as a power of two (default 18)')
@@ -119,7 +139,17 @@ export const registerTrain: CommandRegistrar = (program: Command, io, setExitCod
     .option(
       '--compare-with <id>',
       "installed package measured alongside for the model card ('none' to skip)",
-      'span-ngram-1',
+      'span-ngram-2',
+    )
+    .option(
+      '--calibration <version>',
+      '1: span x conduct-given-abuse (span-ngram-1, -2); 2: word prior in the span calibration, conduct score = span probability (span-ngram-3)',
+      '2',
+    )
+    .option(
+      '--plateau <f1>',
+      'F1 the insult/profanity threshold may give up below the smoothed peak (span-ngram-2: 0.003)',
+      '0.006',
     )
     .option(
       '--measure-slices <n>',

@@ -1,5 +1,9 @@
 import { CATEGORIES, CONDUCT_CATEGORIES, IDENTITY_CATEGORIES } from '../domain/index.js';
-import { spanContextFeatures } from '../screening/span-ngram/calibration.js';
+import {
+  SPAN_PRIOR_FEATURES,
+  spanContextFeatures,
+  writePriorFeatures,
+} from '../screening/span-ngram/calibration.js';
 import type { Calibration } from '../screening/span-ngram/decode.js';
 import { type Platt, SPAN_CONTEXT_FEATURES } from '../screening/span-ngram/manifest-sections.js';
 import { fitPlatt } from './calibrate.js';
@@ -25,9 +29,15 @@ export interface CalibrationReport {
   counts: Record<string, { examples: number; positives: number }>;
 }
 
+/**
+ * `version` 2 (span-ngram-3): the span weights also read the word's toxicity prior (fitted from
+ * the version-1 weights, the prior weights starting at zero), and the runtime takes the span
+ * probability as the conduct score (decode.ts). The scored sets need the engine's priors.
+ */
 export function fitCalibration(
   spanSet: readonly Scored[],
   messageSet: readonly Scored[],
+  version: 1 | 2 = 1,
 ): CalibrationReport {
   const counts: CalibrationReport['counts'] = {};
   // Span context.
@@ -53,12 +63,14 @@ export function fitCalibration(
       labels.push(gold[t] ?? 0);
     }
   }
-  const spanWeights = fitLogistic(
+  const contextWeights = fitLogistic(
     Float64Array.from(rows),
     labels,
     SPAN_CONTEXT_FEATURES,
     Array.from({ length: SPAN_CONTEXT_FEATURES }, (_, d) => (d === 0 ? 1 : 0)),
   );
+  const spanWeights =
+    version === 1 ? contextWeights : fitWithPrior(spanSet, rows, labels, contextWeights);
   counts.span = { examples: labels.length, positives: labels.reduce((a, b) => a + b, 0) };
   // Conduct given abusive, on gold tokens with a rater type.
   const conduct = {} as Record<(typeof CONDUCT_CATEGORIES)[number], Platt>;
@@ -125,6 +137,7 @@ export function fitCalibration(
   return {
     calibration: {
       method: 'context-platt',
+      ...(version === 1 ? {} : { version }),
       span: { weights: spanWeights },
 
       conduct,
@@ -135,4 +148,34 @@ export function fitCalibration(
     },
     counts,
   };
+}
+
+/** Version 2's span weights: the context rows with the prior features appended to each token. */
+function fitWithPrior(
+  spanSet: readonly Scored[],
+  contextRows: readonly number[],
+  labels: readonly number[],
+  contextWeights: readonly number[],
+): number[] {
+  const D = SPAN_CONTEXT_FEATURES + SPAN_PRIOR_FEATURES;
+  const x = new Float64Array(labels.length * D);
+  const prior = new Float64Array(SPAN_PRIOR_FEATURES);
+  let row = 0;
+  for (const s of spanSet) {
+    const n = s.raw.analysis.tokens.length;
+    if (n > 0 && s.raw.prior === undefined)
+      throw new Error('calibration version 2 needs scores from an engine with word priors');
+    for (let t = 0; t < n; t++) {
+      for (let d = 0; d < SPAN_CONTEXT_FEATURES; d++)
+        x[row * D + d] = contextRows[row * SPAN_CONTEXT_FEATURES + d] ?? 0;
+      writePriorFeatures(s.raw.prior?.[t] ?? -1, prior, 0);
+      for (let d = 0; d < SPAN_PRIOR_FEATURES; d++)
+        x[row * D + SPAN_CONTEXT_FEATURES + d] = prior[d] ?? 0;
+      row++;
+    }
+  }
+  return fitLogistic(x, labels, D, [
+    ...contextWeights,
+    ...Array.from({ length: SPAN_PRIOR_FEATURES }, () => 0),
+  ]);
 }

@@ -3,9 +3,11 @@ import type { FeaturiserConfig } from '../screening/span-ngram/config.js';
 import type { FlagRate } from './evaluate/benign.js';
 import type { FunctionalResults } from './evaluate/functional.js';
 import type { Counts } from './evaluate/metrics.js';
+import { PLATEAU } from './evaluate/thresholds.js';
 import type { PackageMeasures } from './measure-package.js';
 import type { TrainOptions } from './model/trainer.js';
 import { DESIGN_V2, FAILURES, INTENDED_USE, MAPPING, SEEDS, THIN } from './model-card-text.js';
+import { designV3 } from './model-card-v3.js';
 import type { PipelineResult } from './pipeline.js';
 
 /** MODEL_CARD.md of a package: static documentation around the figures of this training run. */
@@ -22,6 +24,8 @@ function countsRow(label: string, c: Counts | undefined): string {
 export interface Previous {
   id: string;
   measures: PackageMeasures;
+  /** Figures only its own training measured, read from its eval.json (absent: not recorded). */
+  recorded?: { pooledSpanF1?: number; pooledPosts?: number; anyEce?: number };
 }
 
 const BENIGN_LABELS: Record<string, string> = {
@@ -77,8 +81,19 @@ export function renderModelCard(input: {
   result: PipelineResult;
   modelBytes: number;
   previous: Previous | null;
+  /** Calibration version (calibration-fit.ts) and conduct plateau of the run (default 1, 0.003). */
+  calibrationVersion?: 1 | 2;
+  plateau?: number;
 }): string {
   const { result, previous } = input;
+  const version = input.calibrationVersion ?? 1;
+  const plateau = input.plateau ?? PLATEAU;
+  const conductSentence =
+    version >= 2
+      ? `Conduct score = the calibrated span probability (which also
+reads the word's prior) for the token's most likely conduct category given abuse, the others
+scaled by their share of it`
+      : 'Conduct score = span x\nconduct-given-abuse';
   const r = result.report;
   const before = previous?.measures;
   const lines: string[] = [];
@@ -103,14 +118,22 @@ export function renderModelCard(input: {
 out: "is this abusive?" is decided without knowing who is named), four **conduct** heads given
 abuse (threat, sexual_violence, insult, profanity) and a **target** head per identity category
 that reads how the token relates to the nearest mention of that group (same clause, previous
-sentence through a pronoun, negated, quoted, reported, condemned...). Conduct score = span x
-conduct-given-abuse; identity score = abuse x aimed-at-group. Spelling normalisation (leet,
+sentence through a pronoun, negated, quoted, reported, condemned...). ${conductSentence}; identity score = abuse x aimed-at-group. Spelling normalisation (leet,
 masks, stretched, spaced and run-together letters, one-letter slips) runs first, keeps exact
 UTF-16 offsets and never rewrites a word of the vocabulary, which lists ordinary English words.
 The ONNX graph uses Gather, MatMul (all sums), Add, Sigmoid, Slice, Mul, Concat: scores are
 bit-identical whatever the batch. ${(input.modelBytes / 1e6).toFixed(1)} MB.`);
   push();
-  push(DESIGN_V2);
+  if (version >= 2) {
+    push(designV3(result, previous, plateau));
+    push();
+    push(
+      DESIGN_V2.replace(
+        'What changed from span-ngram-1',
+        'What span-ngram-2 changed from span-ngram-1',
+      ),
+    );
+  } else push(DESIGN_V2);
   push();
   push('## Data and label mapping');
   push(MAPPING);
@@ -130,14 +153,21 @@ bit-identical whatever the batch. ${(input.modelBytes / 1e6).toFixed(1)} MB.`);
   push('## Calibration and thresholds');
   push(`All fitted on held-apart data only. Conduct scores: P(abusive span) from Platt scaling with the
 message as context (the token's span score, its distance below the message's and sentence's
-strongest, scaled by how strong that is, its neighbours, the broad abuse score), fitted on the
-held-apart tuning slice of toxic-spans train; times a Platt map of "this kind, given abusive"
-fitted on the raters' span types. Identity scores: one Platt map of abuse x aimed-at-group,
+strongest, scaled by how strong that is, its neighbours, the broad abuse score${version >= 2 ? ", the word's toxicity prior bucket and whether it has one" : ''}), fitted on the
+held-apart tuning slice of toxic-spans train; ${
+    version >= 2
+      ? `that probability is the score of the token's most likely conduct
+category, the others scaled by their share of it, by Platt maps of "this kind, given abusive"
+fitted on the raters' span types`
+      : `times a Platt map of "this kind, given abusive"
+fitted on the raters' span types`
+  }. Identity scores: one Platt map of abuse x aimed-at-group,
 fitted at message level on the calib halves. \`any\`: Platt map of the message's largest broad
 abuse score, fitted on the calib halves of HateXplain, Davidson, MLMA and ToxiGen.
 
-Default thresholds (recall first: reviewers decide): the conduct threshold is the highest on the
-plateau of the toxic-spans span F1 of the union on the tuning slice; the identity threshold is the
+Default thresholds (recall first: reviewers decide): the insult and profanity threshold is the
+highest on the plateau (within ${plateau} of the smoothed best) of the toxic-spans span F1 of the
+union on the tuning slice, threat and sexual violence the peak; the identity threshold is the
 best mean balanced accuracy on the held-apart seed templates and the corpora's calib halves.`);
   push();
   push('| category | threshold |');
@@ -236,14 +266,14 @@ as \`insult\`, so the suite's two "you slut" slur cases now fail by design.`);
   }
   if (r.functionalSecond !== null) {
     push('## Functional tests: second, independent set (test/functional/second)');
-    push(`${r.functionalSecond.overall.n} cases written for this release before any model was run on them, with templates,
+    push(`${r.functionalSecond.overall.n} cases written for span-ngram-2 before any model was run on them, with templates,
 phrasings, group terms (each group named two ways: "women"/"wives", "trans people"/"trans men",
 "gay people"/"gay couples", "Black people"/"Black men", "disabled people"/"people with
 disabilities", "Muslims"/"Muslim families", "immigrants"/"foreigners"), slurs and disguised
 spellings that neither the first suite nor the seeds use (tests check the disjointness), for the
 seven groups and functionalities of the best-known hate-speech suite. It was first measured on
-span-ngram-1 (the comparison column), before any change of this release. After that it was
-looked at while candidate models of this release were compared, and its failures were read:
+span-ngram-1, before any change of span-ngram-2. After that it was
+looked at while candidate models of span-ngram-2 were compared, and its failures were read:
 one lexicon gap it exposed was fixed ("people with disabilities" was not read as a group), and
 the denial rule for negated insults was written for the weakness the first suite and the issue
 name while the second set's negated cases were in view. No sentence of it went into seeds or

@@ -53,6 +53,8 @@ export interface PipelineOptions {
   tuneSlice?: number;
   /** F1 the conduct threshold may give up on the plateau (evaluate/thresholds.ts PLATEAU). */
   plateau?: number;
+  /** Calibration version (calibration-fit.ts): 1 for span-ngram-1 and -2, 2 since span-ngram-3. */
+  calibrationVersion?: 1 | 2;
   /** Path of the functional suite (JSON lines), or null to skip it. */
   functionalCases: string | null;
   /** Path of the second, independent functional set, or null to skip it. */
@@ -172,7 +174,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await score(trial),
   ];
   const calibrateOn = (spanSet: readonly Scored[], say?: (line: string) => void) => {
-    const fitted = fitCalibration(spanSet, calibScored);
+    const fitted = fitCalibration(spanSet, calibScored, options.calibrationVersion ?? 1);
     return {
       fitted,
       thresholds: chooseThresholds(fitted.calibration, calibScored, spanSet, say, options.plateau),

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DEFAULT_FEATURISER, type FeaturiserConfig } from '../screening/span-ngram/config.js';
 import type { CorpusName } from './corpora/types.js';
+import { PLATEAU } from './evaluate/thresholds.js';
 import { measurePackage, REPOSITORY_FILES } from './measure-package.js';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './model/trainer.js';
 import { type Previous, renderModelCard } from './model-card.js';
@@ -31,6 +34,9 @@ export interface TrainingRunOptions {
    * toxic-spans train, so the held-apart estimate rests on that many times more posts.
    */
   measureSlices?: number;
+  /** Calibration version (calibration-fit.ts; default 1) and the conduct threshold's plateau. */
+  calibrationVersion?: 1 | 2;
+  plateau?: number;
   now: () => Date;
   log: (line: string) => void;
 }
@@ -59,10 +65,17 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
     seed: options.seed,
     ...(options.epochs === undefined ? {} : { epochs: options.epochs }),
   };
+  const recipe = {
+    ...(options.calibrationVersion === undefined
+      ? {}
+      : { calibrationVersion: options.calibrationVersion }),
+    ...(options.plateau === undefined ? {} : { plateau: options.plateau }),
+  };
   const result = await runPipeline({
     datasets: options.datasets,
     featuriser,
     train,
+    ...recipe,
     ...(options.corpora === undefined ? {} : { corpora: options.corpora }),
     functionalCases: options.functionalCases,
     functionalSecondCases: options.functionalSecondCases ?? null,
@@ -82,6 +95,7 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
       datasets: options.datasets,
       featuriser,
       train,
+      ...recipe,
       tuneSlice: slice,
       ...(options.corpora === undefined ? {} : { corpora: options.corpora }),
       functionalCases: null,
@@ -110,6 +124,7 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
         functionalSecond: options.functionalSecondCases ?? REPOSITORY_FILES.functionalSecond,
         benignChat: options.benignChat ?? REPOSITORY_FILES.benignChat,
       }),
+      recorded: await recordedFigures(join(options.modelsDir, options.compareWith, 'eval.json')),
     };
   }
   const modelCard = renderModelCard({
@@ -121,12 +136,17 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
     result,
     modelBytes: result.onnx.length,
     previous,
+    ...recipe,
   });
   const evalJson = {
     id: options.id,
     version: options.version,
     created: created.toISOString(),
     thresholds: result.thresholds,
+    recipe: {
+      calibrationVersion: options.calibrationVersion ?? 1,
+      plateau: options.plateau ?? PLATEAU,
+    },
     corpora: result.corpora,
     seconds: result.seconds,
     ...result.report,
@@ -154,4 +174,30 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
     functionalAccuracy: result.report.functional?.overall.accuracy ?? null,
     seconds: result.seconds.total,
   };
+}
+
+/**
+ * The figures of a package that only its own training measured (the pooled held-apart span F1
+ * needs measurement-only models; ECE of `any` its calibration data), read from its eval.json.
+ */
+async function recordedFigures(path: string): Promise<NonNullable<Previous['recorded']>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return {};
+  }
+  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const record = (v: unknown): Record<string, unknown> =>
+    typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  const root = record(parsed);
+  const slices = record(record(root.spanF1).slices);
+  const out: NonNullable<Previous['recorded']> = {};
+  const pooled = num(slices.pooled);
+  const posts = num(slices.posts);
+  const ece = num(record(record(root.any).heldOut).ece);
+  if (pooled !== undefined) out.pooledSpanF1 = pooled;
+  if (posts !== undefined) out.pooledPosts = posts;
+  if (ece !== undefined) out.anyEce = ece;
+  return out;
 }

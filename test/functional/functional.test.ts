@@ -18,8 +18,9 @@ import { SECOND_CASES } from './second/cases.js';
 /**
  * The committed default model against both functional sets, at its default thresholds. A case
  * passes when "an identity category is flagged" matches "the case is hateful". The floors are
- * what the committed model (span-ngram-2) achieves, rounded down (its MODEL_CARD.md reports the
- * same figures): a retrained model that does worse on any behaviour or group fails here. The
+ * what span-ngram-2 achieves, rounded down, and span-ngram-3 (its network, with a new conduct
+ * calibration that leaves identity flags as they were) exactly the same (both MODEL_CARD.md report
+ * the figures): a retrained model that does worse on any behaviour or group fails here. The
  * second set must also clear the issue's bar of 0.75 overall.
  */
 const FLOORS = {

@@ -1,3 +1,5 @@
+import { PRIOR_BUCKETS } from './features.js';
+
 /** Platt scaling: p = sigmoid(a * logit(raw) + b). */
 export interface Platt {
   a: number;
@@ -7,6 +9,24 @@ export interface Platt {
 const EPS = 1e-7;
 
 export const SPAN_CONTEXT_FEATURES = 7;
+/**
+ * Calibration version 2 appends two span features after the context ones: the word's toxicity
+ * prior bucket / (PRIOR_BUCKETS - 1), and 1 when the word has a prior at all.
+ */
+export const SPAN_PRIOR_FEATURES = 2;
+/** Largest prior bucket: the prior feature is bucket / this. */
+const PRIOR_TOP = PRIOR_BUCKETS - 1;
+
+/** Length of `calibration.span.weights` for a calibration version. */
+export function spanWeightCount(version: number): number {
+  return version >= 2 ? SPAN_CONTEXT_FEATURES + SPAN_PRIOR_FEATURES : SPAN_CONTEXT_FEATURES;
+}
+
+/** The prior features of a token (bucket, or -1 when the word has none). */
+export function writePriorFeatures(bucket: number, out: Float64Array, offset: number): void {
+  out[offset] = bucket < 0 ? 0 : bucket / PRIOR_TOP;
+  out[offset + 1] = bucket < 0 ? 0 : 1;
+}
 
 export function logit(p: number): number {
   const q = Math.min(1 - EPS, Math.max(EPS, p));
@@ -82,5 +102,22 @@ export function spanContextFeatures(
 export function linearSigmoid(weights: readonly number[], x: Float64Array, offset: number): number {
   let z = 0;
   for (let d = 0; d < weights.length; d++) z += (weights[d] ?? 0) * (x[offset + d] ?? 0);
+  return sigmoid(z);
+}
+
+/**
+ * Calibration version 2's span probability: the context features (x at `offset`), then the
+ * prior features, summed in that order.
+ */
+export function linearSigmoidWithPrior(
+  weights: readonly number[],
+  x: Float64Array,
+  offset: number,
+  prior: Float64Array,
+): number {
+  let z = 0;
+  for (let d = 0; d < SPAN_CONTEXT_FEATURES; d++) z += (weights[d] ?? 0) * (x[offset + d] ?? 0);
+  for (let d = 0; d < SPAN_PRIOR_FEATURES; d++)
+    z += (weights[SPAN_CONTEXT_FEATURES + d] ?? 0) * (prior[d] ?? 0);
   return sigmoid(z);
 }

@@ -72,3 +72,48 @@ describe('decode', () => {
     expect(identity("Aren't Muslims vermin?", true)).toBe(true);
   });
 });
+
+describe('calibration version 2', () => {
+  const threat = CATEGORIES.indexOf('threat');
+  const profanity = CATEGORIES.indexOf('profanity');
+  /** One word "idiot": span 0.9, given abuse insult 0.6, threat 0.3, profanity 0.15. */
+  function scored(prior: number): RawScores {
+    const analysis = analyse(new Normaliser(new Vocabulary([])), 'idiot', 2);
+    const scores = new Float32Array(CATEGORIES.length);
+    scores[insult] = 0.9 * 0.6;
+    scores[threat] = 0.9 * 0.3;
+    scores[profanity] = 0.9 * 0.15;
+    return {
+      analysis,
+      scores,
+      span: Float32Array.of(0.9),
+      abuse: new Float32Array(1),
+      prior: Int8Array.of(prior),
+    };
+  }
+  const zero = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  const v1 = calibration(false);
+  const v2 = (priorWeight: number): Calibration => ({
+    ...calibration(false),
+    version: 2,
+    span: { weights: [1, 0, 0, 0, 0, 0, 0, priorWeight, 0] },
+  });
+
+  it('gives the most likely conduct kind the span probability and the others their share', () => {
+    const s1 = decode(scored(-1), v1, zero).scores;
+    const s2 = decode(scored(-1), v2(0), zero).scores;
+    expect(s1.insult).toBeCloseTo(0.9 * 0.6, 5);
+    expect(s2.insult).toBeCloseTo(0.9, 5);
+    expect(s2.threat).toBeCloseTo(0.9 * 0.5, 5);
+    expect(s2.profanity).toBeCloseTo(0.9 * 0.25, 5);
+  });
+
+  it("reads the word's prior bucket only when the word has one", () => {
+    const logit = Math.log(0.9 / 0.1);
+    const expected = 1 / (1 + Math.exp(-(logit + 7 / 7)));
+    expect(decode(scored(7), v2(1), zero).scores.insult).toBeCloseTo(expected, 6);
+    expect(decode(scored(-1), v2(1), zero).scores.insult).toBeCloseTo(0.9, 6);
+    // Version 1 never reads it.
+    expect(decode(scored(7), v1, zero).scores.insult).toBeCloseTo(0.9 * 0.6, 5);
+  });
+});

@@ -12,8 +12,11 @@ import { denyingClauses } from './analyse-v2.js';
 import {
   calibrate,
   linearSigmoid,
+  linearSigmoidWithPrior,
   SPAN_CONTEXT_FEATURES,
+  SPAN_PRIOR_FEATURES,
   spanContextFeatures,
+  writePriorFeatures,
 } from './calibration.js';
 import type { RawScores } from './engine.js';
 import type { SpanNgramSections } from './manifest-sections.js';
@@ -22,6 +25,7 @@ import type { SpanNgramSections } from './manifest-sections.js';
  * From raw token scores to what reviewers see: calibrated token scores per category, spans at
  * the thresholds in force (adjacent flagged words merged), and calibrated message-level scores.
  *   conduct c:  P(token in an abusive span | its message) x P(c | abusive token)
+ *               (calibration version 2: x P(c | abusive token) / max over c of the same)
  *   identity k: Platt(abuse x aimed-at-k)
  */
 
@@ -76,18 +80,43 @@ export function calibratedTokenScores(raw: RawScores, calibration: Calibration):
     n,
     context,
   );
+  const version = calibration.version ?? 1;
+  const prior = new Float64Array(SPAN_PRIOR_FEATURES);
+  const given = new Float64Array(CONDUCT_CATEGORIES.length);
   for (let t = 0; t < n; t++) {
-    const span = linearSigmoid(calibration.span.weights, context, t * SPAN_CONTEXT_FEATURES);
     const spanRaw = raw.span[t] ?? 0;
     for (let k = 0; k < K; k++) {
       const category = IDENTITY_CATEGORIES[k];
       if (category === undefined) continue;
       out[t * C + k] = calibrate(raw.scores[t * C + k] ?? 0, calibration.identity[category]);
     }
+    if (version === 1) {
+      const span = linearSigmoid(calibration.span.weights, context, t * SPAN_CONTEXT_FEATURES);
+      CONDUCT_CATEGORIES.forEach((category, c) => {
+        const given = spanRaw > 0 ? (raw.scores[t * C + K + c] ?? 0) / spanRaw : 0;
+        out[t * C + K + c] = span * calibrate(given, calibration.conduct[category]);
+      });
+      continue;
+    }
+    // Version 2: the word's prior joins the span calibration, and the span probability is the
+    // conduct score of the token's most likely conduct category (the others scaled by their
+    // share of it), so a word raters would highlight is not discounted for being an insult
+    // rather than certainly one kind.
+    writePriorFeatures(raw.prior?.[t] ?? -1, prior, 0);
+    const span = linearSigmoidWithPrior(
+      calibration.span.weights,
+      context,
+      t * SPAN_CONTEXT_FEATURES,
+      prior,
+    );
+    let largest = 0;
     CONDUCT_CATEGORIES.forEach((category, c) => {
-      const given = spanRaw > 0 ? (raw.scores[t * C + K + c] ?? 0) / spanRaw : 0;
-      out[t * C + K + c] = span * calibrate(given, calibration.conduct[category]);
+      const share = spanRaw > 0 ? (raw.scores[t * C + K + c] ?? 0) / spanRaw : 0;
+      given[c] = calibrate(share, calibration.conduct[category]);
+      largest = Math.max(largest, given[c] ?? 0);
     });
+    for (let c = 0; c < CONDUCT_CATEGORIES.length; c++)
+      out[t * C + K + c] = span * (largest > 0 ? (given[c] ?? 0) / largest : 0);
   }
   return out;
 }

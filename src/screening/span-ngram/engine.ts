@@ -20,6 +20,11 @@ export interface RawScores {
   span: Float32Array;
   /** Per token: the broad abuse head's probability that the token is abusive at all. */
   abuse: Float32Array;
+  /**
+   * Per token: the word's toxicity prior bucket (word-priors.txt), -1 for a word without one;
+   * set when the package ships priors (version 2). Read by calibration version 2 only.
+   */
+  prior?: Int8Array;
 }
 
 export interface InferenceRunner {
@@ -78,12 +83,19 @@ export class SpanNgramEngine {
     const results: RawScores[] = texts.map((text) => {
       const analysis = this.analyse(text);
       const n = analysis.tokens.length;
-      return {
+      const result: RawScores = {
         analysis,
         scores: new Float32Array(n * C),
         span: new Float32Array(n),
         abuse: new Float32Array(n),
       };
+      const priors = this.featuriser.priors;
+      if (priors !== null) {
+        const prior = new Int8Array(n);
+        for (let t = 0; t < n; t++) prior[t] = priors.get(analysis.abuseForm[t] ?? '') ?? -1;
+        result.prior = prior;
+      }
+      return result;
     });
     const rows: Row[] = [];
     const max = this.config.maxTokens;

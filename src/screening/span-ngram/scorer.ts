@@ -59,6 +59,12 @@ export async function openSpanNgramScorer(pkg: VerifiedPackage): Promise<SpanNgr
     readVerifiedFile(pkg, vocabularyFile),
     version >= 2 && priorsFile !== undefined ? readVerifiedFile(pkg, priorsFile) : null,
   ]);
+  if ((sections.calibration.version ?? 1) >= 2 && priors === null) {
+    throw new ChatscreenError(
+      'model_package_invalid',
+      'calibration version 2 reads word priors, but the package ships none',
+    );
+  }
   const session = await createInferenceSession(model);
   const engine = new SpanNgramEngine(
     session,
