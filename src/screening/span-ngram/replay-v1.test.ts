@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category } from '../../domain/index.js';
-import { loadModel } from '../package/resolve.js';
-import { openSpanNgramScorer, type SpanNgramScorer } from './scorer.js';
-import { digest, modelsDir, rawProjection, SUITE, TEXTS } from './testing/replay.js';
+import type { Category } from '../../domain/index.js';
+import type { SpanNgramScorer } from './scorer.js';
+import { digest, openReplayScorer, rawProjection, SUITE, TEXTS } from './testing/replay.js';
 
 /**
  * Auditors replay old runs with the exact package they were made with, so runtime changes made
@@ -14,19 +13,15 @@ import { digest, modelsDir, rawProjection, SUITE, TEXTS } from './testing/replay
 describe('span-ngram-1 replays bit for bit on the current runtime', () => {
   let scorer: SpanNgramScorer;
   let defaults: Record<Category, number>;
+  let zero: Record<Category, number>;
   beforeAll(async () => {
-    const pkg = await loadModel(modelsDir, 'span-ngram-1');
-    scorer = await openSpanNgramScorer(pkg);
-    defaults = Object.fromEntries(
-      CATEGORIES.map((c) => [c, pkg.manifest.thresholds[c] ?? 0.5]),
-    ) as Record<Category, number>;
+    ({ scorer, defaults, zero } = await openReplayScorer('span-ngram-1'));
   });
   afterAll(async () => {
     await scorer.close();
   });
 
   it('gives the recorded screenings at the default thresholds and at zero', async () => {
-    const zero = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     expect(digest(await scorer.screen(TEXTS, defaults))).toBe(
       'f81cc03a7da3176da1cc0f6db22dcde75ef2afa4726c8eba32e4a5120f53164d',
     );

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category } from '../../domain/index.js';
-import { loadModel } from '../package/resolve.js';
-import { openSpanNgramScorer, type SpanNgramScorer } from './scorer.js';
-import { digest, modelsDir, rawProjection, SUITE, TEXTS } from './testing/replay.js';
+import type { Category } from '../../domain/index.js';
+import type { SpanNgramScorer } from './scorer.js';
+import { digest, openReplayScorer, rawProjection, SUITE, TEXTS } from './testing/replay.js';
 
 /**
  * span-ngram-2 replays bit for bit, like span-ngram-1 (replay-v1.test.ts): these digests were
@@ -12,19 +11,15 @@ import { digest, modelsDir, rawProjection, SUITE, TEXTS } from './testing/replay
 describe('span-ngram-2 replays bit for bit on the current runtime', () => {
   let scorer: SpanNgramScorer;
   let defaults: Record<Category, number>;
+  let zero: Record<Category, number>;
   beforeAll(async () => {
-    const pkg = await loadModel(modelsDir, 'span-ngram-2');
-    scorer = await openSpanNgramScorer(pkg);
-    defaults = Object.fromEntries(
-      CATEGORIES.map((c) => [c, pkg.manifest.thresholds[c] ?? 0.5]),
-    ) as Record<Category, number>;
+    ({ scorer, defaults, zero } = await openReplayScorer('span-ngram-2'));
   });
   afterAll(async () => {
     await scorer.close();
   });
 
   it('gives the recorded screenings at the default thresholds and at zero', async () => {
-    const zero = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     const texts = [...TEXTS, ...SUITE];
     expect(digest(await scorer.screen(texts, defaults))).toBe(
       'c0c24ae18683771ca82104072d0204bbfc8da7f67cfa20fc5146bbb91a044c54',
@@ -43,17 +38,13 @@ describe('span-ngram-2 replays bit for bit on the current runtime', () => {
 
 describe('span-ngram-3 (calibration version 2) replays bit for bit', () => {
   it('gives the recorded screenings at the default thresholds', async () => {
-    const pkg = await loadModel(modelsDir, 'span-ngram-3');
-    const scorer = await openSpanNgramScorer(pkg);
+    const v3 = await openReplayScorer('span-ngram-3');
     try {
-      const defaults = Object.fromEntries(
-        CATEGORIES.map((c) => [c, pkg.manifest.thresholds[c] ?? 0.5]),
-      ) as Record<Category, number>;
-      expect(digest(await scorer.screen([...TEXTS, ...SUITE], defaults))).toBe(
+      expect(digest(await v3.scorer.screen([...TEXTS, ...SUITE], v3.defaults))).toBe(
         'dbc26e75d49084b1817803b2d1e5c05b0ec715e0a33818899fad063e3033dba4',
       );
     } finally {
-      await scorer.close();
+      await v3.scorer.close();
     }
   });
 });

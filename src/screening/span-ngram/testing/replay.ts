@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CATEGORIES, type Category } from '../../../domain/index.js';
+import { loadModel } from '../../package/resolve.js';
 import type { RawScores } from '../engine.js';
+import { openSpanNgramScorer, type SpanNgramScorer } from '../scorer.js';
 
 /** Texts, digests and raw-score projections shared by the replay tests (replay-v*.test.ts). */
 export const TEXTS = [
@@ -78,5 +81,22 @@ export function rawProjection(r: RawScores): unknown {
     scores: [...r.scores],
     span: [...r.span],
     abuse: [...r.abuse],
+  };
+}
+
+/** A shipped package's scorer, with its default thresholds and all-zero thresholds. */
+export async function openReplayScorer(id: string): Promise<{
+  scorer: SpanNgramScorer;
+  defaults: Record<Category, number>;
+  zero: Record<Category, number>;
+}> {
+  const pkg = await loadModel(modelsDir, id);
+  const scorer = await openSpanNgramScorer(pkg);
+  const thresholds = (value: (c: Category) => number) =>
+    Object.fromEntries(CATEGORIES.map((c) => [c, value(c)])) as Record<Category, number>;
+  return {
+    scorer,
+    defaults: thresholds((c) => pkg.manifest.thresholds[c] ?? 0.5),
+    zero: thresholds(() => 0),
   };
 }
