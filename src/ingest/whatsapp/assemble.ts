@@ -13,6 +13,7 @@ import {
   readDate,
   sameDate,
 } from './datetime.js';
+import type { DecodedLines } from './decoded-lines.js';
 import { looksLikeHeader, parseHeader } from './header.js';
 import { type ByteHeader, newByteHeader, readCommonHeaderBytes } from './header-bytes.js';
 import type { MessageBuilder, MessageHead } from './message-builder.js';
@@ -46,6 +47,8 @@ export interface AssemblerOptions {
   maxMessageChars?: number;
   /** Called on each message as it is completed (ImportContext.onMessage). */
   onMessage?: ((message: ImportedMessage, sentAtMs: number) => void) | undefined;
+  /** Texts of the lines already decoded a piece at a time (every line is asked for in turn). */
+  decoded?: DecodedLines | undefined;
 }
 
 /** The message being assembled (one object, reused). */
@@ -122,8 +125,10 @@ export class ChatAssembler implements RawLineSink {
       this.commonHeader(buf, start, end, byteOffset, line, eol);
       return;
     }
-    const text = byteLength === 0 ? '' : buf.toString('utf8', start, end);
-    if (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(start, end))) {
+    // Taken from a piece decoded ahead, the text is known to be valid UTF-8.
+    const decoded = this.opts.decoded?.take(byteOffset, byteLength, eol, 0);
+    const text = decoded ?? (byteLength === 0 ? '' : buf.toString('utf8', start, end));
+    if (decoded == null && text.includes(REPLACEMENT) && !isUtf8(buf.subarray(start, end))) {
       this.invalidUtf8(byteOffset, byteLength, line);
     }
     if (text.length > 0) {
@@ -196,9 +201,14 @@ export class ChatAssembler implements RawLineSink {
         nameUnits = named.units + 2;
       }
     }
-    const text = buf.toString('utf8', textStart, end);
+    // Taken from a piece decoded ahead, the text is known to be valid UTF-8.
+    const decoded = this.opts.decoded?.take(byteOffset, byteLength, eol, h.units + nameUnits);
+    const text = decoded ?? buf.toString('utf8', textStart, end);
     // What precedes the rest is ASCII and marks the reader checked; only the rest can be invalid.
-    if (invalid || (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(textStart, end)))) {
+    if (
+      invalid ||
+      (decoded == null && text.includes(REPLACEMENT) && !isUtf8(buf.subarray(textStart, end)))
+    ) {
       this.invalidUtf8(byteOffset, byteLength, line);
     }
     const date = this.dateOf(h, byteOffset, byteLength, line);

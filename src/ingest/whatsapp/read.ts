@@ -7,6 +7,7 @@ import type { ExportEntry, ExportSource, ImportContext, ImportedMessage } from '
 import { ChatAssembler } from './assemble.js';
 import { MediaIndex } from './attachments.js';
 import { conversationFor } from './conversation.js';
+import { DecodedLines } from './decoded-lines.js';
 import { conversationTitle, findChatEntries } from './entries.js';
 import { MessageBuilder } from './message-builder.js';
 import { type ScanResult, scanChat, stylesInUse } from './scan.js';
@@ -97,6 +98,7 @@ export async function* readWhatsAppBatches(
         names: scan.names,
         link: (fileName) => media.pathOf(fileName, entry.path),
       });
+      const decoded = new DecodedLines();
       const assembler = new ChatAssembler({
         file: entry.path,
         report: context.report,
@@ -105,16 +107,23 @@ export async function* readWhatsAppBatches(
         acceptColon,
         maxLineBytes,
         onMessage: context.onMessage,
+        decoded,
       });
       const stream: Readable = await entry.open();
       try {
         const splitter = new RawLineSplitter(assembler, { maxLineBytes });
+        /** Stream offset of the next byte fed (the splitter's line offsets count the same way). */
+        let fed = 0;
         for await (const chunk of stream) {
           // Fed in slices so that each array stays small and its messages die young (a whole
           // chunk's worth survived into V8's old generation and tripled the time spent in GC).
+          // Each slice's whole lines are decoded at once before the assembler reads them.
           const bytes = toBytes(chunk);
           for (let at = 0; at < bytes.length; at += FEED_BYTES) {
-            splitter.push(bytes.subarray(at, at + FEED_BYTES));
+            const piece = bytes.subarray(at, at + FEED_BYTES);
+            decoded.load(piece, fed);
+            fed += piece.length;
+            splitter.push(piece);
             const messages = assembler.take();
             if (messages.length > 0) yield messages;
           }
