@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 /** Lines are written in batches of about this many characters: one syscall per line is slow. */
@@ -42,9 +41,22 @@ export class JsonLinesOut {
     if (this.closed) return false;
     const text = this.buffer;
     this.buffer = '';
-    if (text !== '' && !this.out.write(text)) {
-      await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]).catch(() => undefined);
-    }
+    if (text !== '' && !this.out.write(text)) await this.drained();
     return !this.closed;
+  }
+
+  /** Resolves on `drain`, `close` or `error`, and leaves no listener behind (one wait per batch). */
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.out.off('drain', done);
+        this.out.off('close', done);
+        this.out.off('error', done);
+        resolve();
+      };
+      this.out.on('drain', done);
+      this.out.on('close', done);
+      this.out.on('error', done);
+    });
   }
 }
