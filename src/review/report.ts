@@ -102,7 +102,11 @@ export async function caseReport({
     const decisions = await tx.decisions.listForCase(caseRecord.id);
     const flags = await tx.flags.decidedForCase(caseRecord.id);
     const secondReviews = new Map<string, RunSecondReview>();
-    for (const run of runs) secondReviews.set(run.id, await loadRunSecondReview(tx, run));
+    for (const run of runs) {
+      // Most runs have no sample: skip loading their flags for counts that would be empty.
+      if ((await tx.qc.listSamples(run.id)).length === 0) continue;
+      secondReviews.set(run.id, await loadRunSecondReview(tx, run));
+    }
     const itemsById = new Map<string, QcItemRecord>();
     for (const review of secondReviews.values())
       for (const i of review.items) itemsById.set(i.id, i);
