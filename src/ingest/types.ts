@@ -10,6 +10,11 @@ export interface ExportEntry {
   readonly size: number;
   /** A fresh stream of the entry's bytes each time it is called. */
   open(): Promise<Readable>;
+  /**
+   * A file on disk that holds exactly the entry's bytes (a plain file, a file in a folder; not a
+   * zip entry), for readers on another thread that open it themselves.
+   */
+  readonly filePath?: string;
 }
 
 /** What the user gave us, seen as a set of entries, whatever its container. */

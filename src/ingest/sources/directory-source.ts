@@ -39,6 +39,7 @@ export async function openDirectorySource(
     path: f.path,
     size: f.stats.size,
     open: async () => createReadStream(f.absolute, { highWaterMark: 256 * 1024 }),
+    filePath: f.absolute,
   }));
   return {
     kind: 'directory',

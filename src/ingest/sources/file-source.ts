@@ -16,6 +16,7 @@ export function openFileSource(path: string, stats: Stats): OpenedSource {
     path: '',
     size: stats.size,
     open: async () => createReadStream(path, { highWaterMark: READ_CHUNK }),
+    filePath: path,
   };
   return {
     kind: 'file',

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { DateOrder, Participant, SourceLocation } from '../../domain/index.js';
 import type { ParseReportBuilder } from '../report.js';
-import type { Eol, RawLineSink } from '../text/line-reader.js';
+import type { Eol } from '../text/line-reader.js';
 import type { ImportedMessage } from '../types.js';
 import {
   copyDate,
@@ -13,11 +13,37 @@ import {
   readDate,
   sameDate,
 } from './datetime.js';
-import type { DecodedLines } from './decoded-lines.js';
 import { looksLikeHeader, parseHeader } from './header.js';
-import { type ByteHeader, newByteHeader, readCommonHeaderBytes } from './header-bytes.js';
+import { type ByteHeader, newByteHeader } from './header-bytes.js';
 import type { MessageBuilder, MessageHead } from './message-builder.js';
-import { nextSeparator, separatorLimit } from './separator-bytes.js';
+import {
+  BYTE_LENGTH,
+  BYTE_OFFSET,
+  copiedText,
+  END,
+  EOL,
+  EOLS,
+  FIELD0,
+  HEADER,
+  HOUR,
+  IN_PIECE,
+  LINE_INTS,
+  LINE_NUMBER,
+  LINE_NUMBERS,
+  MARKED,
+  MINUTE,
+  OVERLONG,
+  type PreparedBlock,
+  REST,
+  SECOND,
+  SEPARATOR,
+  START,
+  TEXT_END,
+  TEXT_START,
+  UNITS,
+  WHERE,
+  WIDTH0,
+} from './prepared-lines.js';
 
 /**
  * The second pass: lines in, messages out. A message is its header line and every following
@@ -27,10 +53,12 @@ import { nextSeparator, separatorLimit } from './separator-bytes.js';
  * reported as skipped, one entry per run, with their location; nothing is dropped unreported
  * except blank lines.
  *
- * This is the hot kernel of a WhatsApp import, so it reads the raw bytes of each line: a header
- * in one of the common shapes is parsed in place (header-bytes.ts) and only the text after it is
- * decoded; any other line is decoded whole and read with the full grammar. The message being
- * assembled is one reused object, and completed messages are collected for `take()`.
+ * This is the hot kernel of a WhatsApp import. It reads lines as prepared-lines.ts prepared them
+ * (possibly on another thread): a header in one of the common shapes was already read from the
+ * line's bytes (header-bytes.ts) and only the text after it is taken, from the piece's decoded
+ * text when it was decoded there; any other line is decoded whole and read with the full
+ * grammar. The message being assembled is one reused object, and completed messages are
+ * collected for `take()`.
  */
 
 /** Longest text kept in one message (UTF-16 units); WhatsApp itself stops at 65,536. */
@@ -47,8 +75,6 @@ export interface AssemblerOptions {
   maxMessageChars?: number;
   /** Called on each message as it is completed (ImportContext.onMessage). */
   onMessage?: ((message: ImportedMessage, sentAtMs: number) => void) | undefined;
-  /** Texts of the lines already decoded a piece at a time (every line is asked for in turn). */
-  decoded?: DecodedLines | undefined;
 }
 
 /** The message being assembled (one object, reused). */
@@ -79,7 +105,7 @@ const ORPHAN_DETAIL =
   'lines outside any message (before the first header or after an unreadable line)';
 const REPLACEMENT = '\uFFFD';
 
-export class ChatAssembler implements RawLineSink {
+export class ChatAssembler {
   private out: ImportedMessage[] = [];
   private readonly pending: Pending = {
     style: 'dash',
@@ -107,6 +133,10 @@ export class ChatAssembler implements RawLineSink {
   private hasLastDated = false;
   private lastDate: DateReading | null = null;
   private readonly maxMessageChars: number;
+  /** The block being read, and its bytes as Buffers (made once per block). */
+  private block: PreparedBlock | null = null;
+  private piece: Buffer = Buffer.alloc(0);
+  private joined: Buffer = Buffer.alloc(0);
 
   constructor(private readonly opts: AssemblerOptions) {
     this.maxMessageChars = opts.maxMessageChars ?? MAX_MESSAGE_CHARS;
@@ -119,14 +149,73 @@ export class ChatAssembler implements RawLineSink {
     return out;
   }
 
-  line(buf: Buffer, start: number, end: number, byteOffset: number, line: number, eol: Eol): void {
-    const byteLength = end - start;
-    if (byteLength > 0 && readCommonHeaderBytes(buf, start, end, this.header)) {
-      this.commonHeader(buf, start, end, byteOffset, line, eol);
-      return;
+  /** Reads lines `from` to `to` (exclusive) of the block, in order; then `take()` the messages. */
+  lines(block: PreparedBlock, from: number, to: number): void {
+    if (block !== this.block) {
+      this.block = block;
+      this.piece = Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.length);
+      this.joined = Buffer.from(block.joined.buffer, block.joined.byteOffset, block.joined.length);
     }
+    const { ints, numbers } = block;
+    for (let i = from; i < to; i += 1) {
+      const o = i * LINE_INTS;
+      const n = i * LINE_NUMBERS;
+      const byteOffset = numbers[n + BYTE_OFFSET] as number;
+      const line = numbers[n + LINE_NUMBER] as number;
+      const eol = EOLS[ints[o + EOL] as number] as Eol;
+      const where = ints[o + WHERE] as number;
+      if (where === OVERLONG) {
+        this.overlong(byteOffset, numbers[n + BYTE_LENGTH] as number, line, eol);
+        continue;
+      }
+      const buf = where === IN_PIECE ? this.piece : this.joined;
+      const start = ints[o + START] as number;
+      const end = ints[o + END] as number;
+      const textStart = ints[o + TEXT_START] as number;
+      const textEnd = textStart < 0 ? -1 : (ints[o + TEXT_END] as number);
+      if (ints[o + HEADER] !== 0) {
+        this.readHeader(ints, o, start);
+        const s1 = ints[o + SEPARATOR] as number;
+        const separator = s1 < 0 ? -1 : start + s1;
+        this.commonHeader(buf, start, end, byteOffset, line, eol, separator, textStart, textEnd);
+      } else {
+        this.otherLine(buf, start, end, byteOffset, line, eol, textStart, textEnd);
+      }
+    }
+  }
+
+  /** The header the preparer read from the line's bytes, into `this.header`. */
+  private readHeader(ints: Int32Array, o: number, start: number): void {
+    const h = this.header;
+    h.style = ints[o + HEADER] === 1 ? 'dash' : 'bracket';
+    h.markedLine = ints[o + MARKED] === 1;
+    h.fields[0] = ints[o + FIELD0] as number;
+    h.fields[1] = ints[o + FIELD0 + 1] as number;
+    h.fields[2] = ints[o + FIELD0 + 2] as number;
+    h.widths[0] = ints[o + WIDTH0] as number;
+    h.widths[1] = ints[o + WIDTH0 + 1] as number;
+    h.widths[2] = ints[o + WIDTH0 + 2] as number;
+    h.hour = ints[o + HOUR] as number;
+    h.minute = ints[o + MINUTE] as number;
+    h.second = ints[o + SECOND] as number;
+    h.restStart = start + (ints[o + REST] as number);
+    h.units = ints[o + UNITS] as number;
+  }
+
+  /** A line that is not a header in a common shape. */
+  private otherLine(
+    buf: Buffer,
+    start: number,
+    end: number,
+    byteOffset: number,
+    line: number,
+    eol: Eol,
+    textStart: number,
+    textEnd: number,
+  ): void {
+    const byteLength = end - start;
     // Taken from a piece decoded ahead, the text is known to be valid UTF-8.
-    const decoded = this.opts.decoded?.take(byteOffset, byteLength, eol, 0);
+    const decoded = textStart < 0 ? null : copiedText(this.blockText(), textStart, textEnd);
     const text = decoded ?? (byteLength === 0 ? '' : buf.toString('utf8', start, end));
     if (decoded == null && text.includes(REPLACEMENT) && !isUtf8(buf.subarray(start, end))) {
       this.invalidUtf8(byteOffset, byteLength, line);
@@ -155,7 +244,7 @@ export class ChatAssembler implements RawLineSink {
     this.continuation(text, byteOffset, byteLength, line, eol);
   }
 
-  overlong(byteOffset: number, byteLength: number, line: number, _eol: Eol): void {
+  private overlong(byteOffset: number, byteLength: number, line: number, _eol: Eol): void {
     this.finish();
     this.flushSkip();
     this.opts.report.skip(
@@ -180,13 +269,15 @@ export class ChatAssembler implements RawLineSink {
     byteOffset: number,
     line: number,
     eol: Eol,
+    s1: number,
+    charStart: number,
+    charEnd: number,
   ): void {
     const h = this.header;
     const byteLength = end - start;
     const restStart = h.restStart;
-    // The sender, found by the bytes of the name (decoded once per distinct name); then only
-    // the body is decoded.
-    const s1 = nextSeparator(buf, restStart, separatorLimit(restStart, end));
+    // The sender, found by the bytes of the name before the first ": " (`s1`, decoded once per
+    // distinct name); then only the body is decoded.
     // No ": " (or nothing before it): no sender, the whole rest is the text.
     let sender: Participant | null | undefined = null;
     let textStart = restStart;
@@ -202,7 +293,8 @@ export class ChatAssembler implements RawLineSink {
       }
     }
     // Taken from a piece decoded ahead, the text is known to be valid UTF-8.
-    const decoded = this.opts.decoded?.take(byteOffset, byteLength, eol, h.units + nameUnits);
+    const decoded =
+      charStart < 0 ? null : copiedText(this.blockText(), charStart + h.units + nameUnits, charEnd);
     const text = decoded ?? buf.toString('utf8', textStart, end);
     // What precedes the rest is ASCII and marks the reader checked; only the rest can be invalid.
     if (
@@ -227,6 +319,10 @@ export class ChatAssembler implements RawLineSink {
     p.sender = sender;
     p.text = text;
     setWall(p, date, h.hour, h.minute, h.second);
+  }
+
+  private blockText(): string {
+    return this.block?.text ?? '';
   }
 
   private start(byteOffset: number, line: number, eol: Eol, end: number, chars: number): void {

@@ -1,28 +1,32 @@
 import type { Readable } from 'node:stream';
 import { ChatscreenError, isChatscreenError, type SourceLocation } from '../../domain/index.js';
 import { flatten } from '../flatten.js';
-import { DEFAULT_MAX_LINE_BYTES, RawLineSplitter, toBytes } from '../text/line-reader.js';
+import { DEFAULT_MAX_LINE_BYTES } from '../text/line-reader.js';
 import { ZoneConverter } from '../time/zoned.js';
 import type { ExportEntry, ExportSource, ImportContext, ImportedMessage } from '../types.js';
 import { ChatAssembler } from './assemble.js';
 import { MediaIndex } from './attachments.js';
 import { conversationFor } from './conversation.js';
-import { DecodedLines } from './decoded-lines.js';
 import { conversationTitle, findChatEntries } from './entries.js';
 import { MessageBuilder } from './message-builder.js';
+import { type PreparedBlocks, preparedBlocks } from './prepared-blocks.js';
 import { type ScanResult, scanChat, stylesInUse } from './scan.js';
 
 /**
  * Reads every chat file of the export, each twice: a first pass decides what the file says as a
  * whole (day/month order, header styles, names with ": "), the second yields the messages. Both
- * stream; nothing proportional to the file is held. Any failure that is not already one of the
- * project's errors becomes one, so callers only ever see ChatscreenError.
+ * stream; nothing proportional to the file is held. The second pass's lines are prepared
+ * (prepared-blocks.ts) from the start, on a worker thread for a large file, so that preparation
+ * runs alongside the first pass and the building of messages. Any failure that is not already
+ * one of the project's errors becomes one, so callers only ever see ChatscreenError.
  */
-/** Bytes fed to the line splitter between two arrays of messages (a few hundred messages). */
-const FEED_BYTES = 16 * 1024;
+/** Lines read between two arrays of messages (a few hundred messages: they die young). */
+const LINES_PER_ARRAY = 256;
 
 export interface ReadOptions {
   maxLineBytes?: number;
+  /** From this size a chat file on disk is prepared on a worker thread (tests lower it). */
+  prepareOffThreadFromBytes?: number;
 }
 
 /** The messages one at a time (the Importer's `read`). */
@@ -57,83 +61,16 @@ export async function* readWhatsAppBatches(
       where = { file: entry.path, byteOffset: 0, byteLength: 0, line: null };
       context.report.noteFile(entry.path, entry.size, 'messages');
       await refuseUtf16(source, entry);
-      const scan = await scanChatEntry(entry, maxLineBytes);
-      const { acceptColon, variant } = stylesInUse(scan);
-      if (variant === null) {
-        if (scan.nonEmptyLines > 0) {
-          throw new ChatscreenError(
-            'wrong_format',
-            'no line of the file is a WhatsApp message header',
-            {
-              location: where,
-            },
-          );
-        }
-        context.report.warn('empty_chat', 'the chat file holds no messages', where);
-        continue;
-      }
-      const evidence = acceptColon ? scan.colonEvidence : scan.evidence;
-      const decision = evidence.decide(context.dateOrder, entry.path);
-      recordVariantAndOrder(context, seen, variant, decision.order, where);
-      if (decision.fromChronology) {
-        context.report.warn(
-          'date_order_from_chronology',
-          `every date reads both ways; ${decision.order} was taken because only it keeps the dates in order`,
-          where,
-        );
-      }
-      // The export id (from the hash of the whole export, which may still be running) is first
-      // needed here, after the first pass: message and conversation ids derive from it.
-      if (context.exportIdKnown !== undefined) await context.exportIdKnown;
-      const builder = new MessageBuilder({
-        exportId: context.exportId,
-        file: entry.path,
-        conversation: conversationFor(
-          context.exportId,
-          entry.path,
-          conversationTitle(entry, source),
-        ),
-        converter,
-        report: context.report,
-        names: scan.names,
-        link: (fileName) => media.pathOf(fileName, entry.path),
-      });
-      const decoded = new DecodedLines();
-      const assembler = new ChatAssembler({
-        file: entry.path,
-        report: context.report,
-        builder,
-        order: decision.order,
-        acceptColon,
+      const blocks = preparedBlocks(entry, {
         maxLineBytes,
-        onMessage: context.onMessage,
-        decoded,
+        ...(options.prepareOffThreadFromBytes === undefined
+          ? {}
+          : { offThreadFromBytes: options.prepareOffThreadFromBytes }),
       });
-      const stream: Readable = await entry.open();
       try {
-        const splitter = new RawLineSplitter(assembler, { maxLineBytes });
-        /** Stream offset of the next byte fed (the splitter's line offsets count the same way). */
-        let fed = 0;
-        for await (const chunk of stream) {
-          // Fed in slices so that each array stays small and its messages die young (a whole
-          // chunk's worth survived into V8's old generation and tripled the time spent in GC).
-          // Each slice's whole lines are decoded at once before the assembler reads them.
-          const bytes = toBytes(chunk);
-          for (let at = 0; at < bytes.length; at += FEED_BYTES) {
-            const piece = bytes.subarray(at, at + FEED_BYTES);
-            decoded.load(piece, fed);
-            fed += piece.length;
-            splitter.push(piece);
-            const messages = assembler.take();
-            if (messages.length > 0) yield messages;
-          }
-        }
-        splitter.end();
-        assembler.end();
-        const last = assembler.take();
-        if (last.length > 0) yield last;
+        yield* readChat(source, context, entry, blocks, media, converter, seen, maxLineBytes);
       } finally {
-        stream.destroy();
+        await blocks.close();
       }
     }
   } catch (error) {
@@ -143,6 +80,76 @@ export async function* readWhatsAppBatches(
       cause: error,
     });
   }
+}
+
+/** One chat file: the first pass, then its messages from the prepared blocks. */
+async function* readChat(
+  source: ExportSource,
+  context: ImportContext,
+  entry: ExportEntry,
+  blocks: PreparedBlocks,
+  media: MediaIndex,
+  converter: ZoneConverter,
+  seen: Seen,
+  maxLineBytes: number,
+): AsyncGenerator<ImportedMessage[], void, undefined> {
+  const where: SourceLocation = { file: entry.path, byteOffset: 0, byteLength: 0, line: null };
+  const scan = await scanChatEntry(entry, maxLineBytes);
+  const { acceptColon, variant } = stylesInUse(scan);
+  if (variant === null) {
+    if (scan.nonEmptyLines > 0) {
+      throw new ChatscreenError(
+        'wrong_format',
+        'no line of the file is a WhatsApp message header',
+        {
+          location: where,
+        },
+      );
+    }
+    context.report.warn('empty_chat', 'the chat file holds no messages', where);
+    return;
+  }
+  const evidence = acceptColon ? scan.colonEvidence : scan.evidence;
+  const decision = evidence.decide(context.dateOrder, entry.path);
+  recordVariantAndOrder(context, seen, variant, decision.order, where);
+  if (decision.fromChronology) {
+    context.report.warn(
+      'date_order_from_chronology',
+      `every date reads both ways; ${decision.order} was taken because only it keeps the dates in order`,
+      where,
+    );
+  }
+  // The export id (from the hash of the whole export, which may still be running) is first
+  // needed here, after the first pass: message and conversation ids derive from it.
+  if (context.exportIdKnown !== undefined) await context.exportIdKnown;
+  const builder = new MessageBuilder({
+    exportId: context.exportId,
+    file: entry.path,
+    conversation: conversationFor(context.exportId, entry.path, conversationTitle(entry, source)),
+    converter,
+    report: context.report,
+    names: scan.names,
+    link: (fileName) => media.pathOf(fileName, entry.path),
+  });
+  const assembler = new ChatAssembler({
+    file: entry.path,
+    report: context.report,
+    builder,
+    order: decision.order,
+    acceptColon,
+    maxLineBytes,
+    onMessage: context.onMessage,
+  });
+  for await (const block of blocks) {
+    for (let from = 0; from < block.count; from += LINES_PER_ARRAY) {
+      assembler.lines(block, from, Math.min(block.count, from + LINES_PER_ARRAY));
+      const messages = assembler.take();
+      if (messages.length > 0) yield messages;
+    }
+  }
+  assembler.end();
+  const last = assembler.take();
+  if (last.length > 0) yield last;
 }
 
 async function scanChatEntry(entry: ExportEntry, maxLineBytes: number): Promise<ScanResult> {

@@ -1,0 +1,198 @@
+import type { Readable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
+import { ChatscreenError } from '../../domain/index.js';
+import { siblingModuleUrl, spawnWorker } from '../../lib/worker-thread.js';
+import { fromFsError } from '../sources/errors.js';
+import { toBytes } from '../text/line-reader.js';
+import type { ExportEntry } from '../types.js';
+import type { PrepareJob } from './prepare-worker.js';
+import { LinePreparer, type PreparedBlock } from './prepared-lines.js';
+
+/**
+ * The prepared lines of a chat file (prepared-lines.ts), a block per piece, in order. A large
+ * file on disk is prepared on a worker thread that reads it itself, alongside the importing
+ * thread (which meanwhile runs the first pass, then builds the messages); anything else (a zip
+ * entry, a small file) is prepared on the calling thread, by the same code.
+ */
+export interface PreparedBlocks extends AsyncIterableIterator<PreparedBlock> {
+  /** Stops the preparation (the worker, if any, ends); iterating to the end also does it. */
+  close(): Promise<void>;
+}
+
+export interface PrepareOptions {
+  maxLineBytes: number;
+  /** From this size a file on disk is prepared on a worker thread. */
+  offThreadFromBytes?: number;
+}
+
+/**
+ * Below this, the worker's start (tsx registers itself in the thread: about 0.2 s of CPU) costs
+ * more than it saves.
+ */
+export const PREPARE_OFF_THREAD_FROM_BYTES = 16 * 1024 * 1024;
+/**
+ * Bytes per piece on the calling thread: each piece's messages are handed on together, and
+ * small arrays of messages die young (a whole 64 KiB chunk's worth survived into V8's old
+ * generation and tripled the time spent in GC).
+ */
+const PIECE_BYTES = 16 * 1024;
+/** Bytes per piece on the worker (fewer, larger messages between threads). */
+const WORKER_PIECE_BYTES = 64 * 1024;
+/** Blocks the worker may have ready and not yet taken: a few MiB of text and records. */
+const WORKER_AHEAD = 48;
+
+export function preparedBlocks(entry: ExportEntry, options: PrepareOptions): PreparedBlocks {
+  const threshold = options.offThreadFromBytes ?? PREPARE_OFF_THREAD_FROM_BYTES;
+  if (entry.filePath !== undefined && entry.size >= threshold) {
+    return new WorkerBlocks(entry.filePath, entry.path, options.maxLineBytes);
+  }
+  const blocks = prepareHere(entry, options.maxLineBytes);
+  return Object.assign(blocks, {
+    close: async (): Promise<void> => {
+      await blocks.return(undefined);
+    },
+  });
+}
+
+async function* prepareHere(
+  entry: ExportEntry,
+  maxLineBytes: number,
+): AsyncGenerator<PreparedBlock, undefined, undefined> {
+  const preparer = new LinePreparer(maxLineBytes);
+  const stream: Readable = await entry.open();
+  try {
+    for await (const chunk of stream) {
+      const bytes = toBytes(chunk);
+      for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+        yield preparer.prepare(bytes.subarray(at, at + PIECE_BYTES));
+      }
+    }
+    yield preparer.end();
+  } finally {
+    stream.destroy();
+  }
+  return undefined;
+}
+
+type WorkerMessage =
+  | { block: PreparedBlock }
+  | { done: true }
+  | { error: { code: string | null; message: string } };
+
+/** Blocks from prepare-worker.ts, taken in order; each one taken lets the worker read ahead. */
+class WorkerBlocks implements PreparedBlocks {
+  private readonly worker: Worker;
+  private readonly control = new Int32Array(new SharedArrayBuffer(8));
+  private readonly queue: PreparedBlock[] = [];
+  private head = 0;
+  private done = false;
+  private failure: Error | null = null;
+  private closed = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    path: string,
+    private readonly file: string,
+    maxLineBytes: number,
+  ) {
+    const job: PrepareJob = {
+      path,
+      maxLineBytes,
+      pieceBytes: WORKER_PIECE_BYTES,
+      ahead: WORKER_AHEAD,
+      control: this.control.buffer as SharedArrayBuffer,
+    };
+    this.worker = spawnWorker(siblingModuleUrl(import.meta.url, 'prepare-worker'), {
+      workerData: job,
+    });
+    this.worker.on('message', (m: WorkerMessage) => this.receive(m));
+    this.worker.on('error', (error) => this.fail(this.internal(error)));
+    this.worker.on('exit', () => {
+      if (!this.done) this.fail(this.internal(new Error('the preparing thread ended early')));
+    });
+  }
+
+  [Symbol.asyncIterator](): PreparedBlocks {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<PreparedBlock, undefined>> {
+    for (;;) {
+      if (this.head < this.queue.length) {
+        const block = this.queue[this.head] as PreparedBlock;
+        this.queue[this.head] = EMPTY;
+        this.head += 1;
+        if (this.head === this.queue.length) {
+          this.queue.length = 0;
+          this.head = 0;
+        }
+        Atomics.add(this.control, 0, 1);
+        Atomics.notify(this.control, 0);
+        return { value: block, done: false };
+      }
+      if (this.failure !== null) {
+        await this.close();
+        throw this.failure;
+      }
+      if (this.done || this.closed) {
+        await this.close();
+        return { value: undefined, done: true };
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  async return(): Promise<IteratorResult<PreparedBlock, undefined>> {
+    await this.close();
+    return { value: undefined, done: true };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.length = 0;
+    this.head = 0;
+    Atomics.store(this.control, 1, 1);
+    Atomics.notify(this.control, 0);
+    await this.worker.terminate();
+  }
+
+  private receive(m: WorkerMessage): void {
+    if ('block' in m) this.queue.push(m.block);
+    else if ('done' in m) this.done = true;
+    else {
+      const error = Object.assign(new Error(m.error.message), { code: m.error.code ?? undefined });
+      this.fail(fromFsError(error, this.file));
+    }
+    this.signal();
+  }
+
+  private fail(error: Error): void {
+    if (this.failure === null && !this.done && !this.closed) this.failure = error;
+    this.signal();
+  }
+
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private internal(cause: unknown): ChatscreenError {
+    return new ChatscreenError('internal', 'the thread preparing the chat file failed', {
+      location: { file: this.file, byteOffset: 0, byteLength: 0, line: null },
+      cause,
+    });
+  }
+}
+
+const EMPTY: PreparedBlock = {
+  bytes: new Uint8Array(0),
+  joined: new Uint8Array(0),
+  text: '',
+  count: 0,
+  ints: new Int32Array(0),
+  numbers: new Float64Array(0),
+};
