@@ -1,6 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MessageKind } from '../../domain/index.js';
-import { type BodyInput, classifyBody, isRegExpSpace } from './classify.js';
+import {
+  type BodyInput,
+  classifyBody,
+  firstKeyChar,
+  isRegExpSpace,
+  MAY_BE_CALL,
+  MAY_BE_EXACT,
+  MAY_BE_NOTICE,
+  tablesThatMayStart,
+} from './classify.js';
+import { markerKey } from './marker-key.js';
+import { CALLS, EXACT_KEYS, SYSTEM_PREFIXES } from './markers.js';
 
 const LRM = '\u200E';
 const RLM = '\u200F';
@@ -260,5 +272,129 @@ describe('the white space test behind the location shortcut', () => {
     for (let c = 0; c <= 0xffff; c += 1) {
       expect(isRegExpSpace(c)).toBe(/\s/u.test(String.fromCharCode(c)));
     }
+  });
+});
+
+/**
+ * The start filters as they were before they became tables and a cache: sets of each table's
+ * keys' first two characters (compared when both of the text's are below U+00C0) and first
+ * characters (compared with the text's first character in NFD).
+ */
+function referenceKeyChar(s: string): string {
+  return s.charCodeAt(0) < 0xc0 ? s.charAt(0) : markerKey(s.slice(0, 2)).charAt(0);
+}
+
+const REFERENCE_TABLES = (
+  [
+    [MAY_BE_EXACT, EXACT_KEYS],
+    [MAY_BE_CALL, CALLS],
+    [MAY_BE_NOTICE, SYSTEM_PREFIXES],
+  ] as const
+).map(([bit, keys]) => ({
+  bit,
+  pairs: new Set(keys.map((k) => k.slice(0, 2))),
+  firsts: new Set(keys.map((k) => k.charAt(0))),
+}));
+
+function referenceStarts(s: string): number {
+  const byPair = s.charCodeAt(0) < 0xc0 && s.charCodeAt(1) < 0xc0;
+  const key = referenceKeyChar(s);
+  let starts = 0;
+  for (const t of REFERENCE_TABLES) {
+    if (byPair ? t.pairs.has(s.slice(0, 2)) : t.firsts.has(key)) starts |= t.bit;
+  }
+  return starts;
+}
+
+/** The texts among `texts` where the filters and the reference disagree. */
+function disagreements(texts: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const s of texts) {
+    if (tablesThatMayStart(s) !== referenceStarts(s) || firstKeyChar(s) !== referenceKeyChar(s)) {
+      found.push(s);
+    }
+  }
+  return found;
+}
+
+const KEYS = [...EXACT_KEYS, ...CALLS, ...SYSTEM_PREFIXES];
+/** Pieces that test NFD: combining marks (reordered by class), a nukta, decomposable letters, a
+ * CJK compatibility ideograph (BMP and beyond), an emoji, lone surrogates and WhatsApp's marks. */
+const TRICKY = [
+  '\u0301',
+  '\u0323',
+  '\u093C',
+  '\u095C',
+  'É',
+  'Ё',
+  'П',
+  'ا',
+  'メ',
+  '\uF900',
+  '\u{2F800}',
+  '😂',
+  '\uD83D',
+  '\uDE02',
+  '\u200E',
+  ' ',
+];
+const fragment = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...KEYS), fc.nat({ max: 12 }), fc.boolean())
+    .map(([k, n, composed]) => (composed ? k.normalize('NFC') : k).slice(0, n)),
+  fc.constantFrom(...TRICKY),
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+);
+const startOfText = fc.array(fragment, { maxLength: 3 }).map((parts) => parts.join(''));
+
+describe('the start filters (first two characters, first key character)', () => {
+  it('agree with the tables on texts built from their keys and awkward characters', () => {
+    fc.assert(
+      fc.property(startOfText, (s) => {
+        expect(disagreements([s])).toEqual([]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agree with the tables for every first code unit, whatever the cache held before', () => {
+    // Each pair of continuations in a row falls into the same cache slot (their second code units
+    // differ by 0x1000, or are none and U+0FFF), and some give another first key character:
+    // U+D87E U+DC00 is U+2F800, whose NFD is U+4E3D; U+0323 goes before a U+0301 it follows.
+    const continuations = ['', '\u0FFF', 'a', '\u1061', '\uDC00', '\uEC00', '\u0323', '\u1323'];
+    function* texts(): Generator<string> {
+      for (let c = 0; c <= 0xffff; c += 1) {
+        for (const next of continuations) yield String.fromCharCode(c) + next;
+      }
+    }
+    expect(disagreements(texts())).toEqual([]);
+  });
+});
+
+describe('classifyBody remembers only what it may', () => {
+  const body = fc.record({
+    first: fc
+      .tuple(
+        fc.constantFrom('', '\u200E', '\u200F\u200E'),
+        startOfText,
+        fc.constantFrom('', '.', ' <This message was edited>', ' <Media omitted>', ')', '>'),
+      )
+      .map((parts) => parts.join('')),
+    tail: fc.constantFrom('', '\nmore', '\nOPTION: A (1 vote)', '\nx <Nachricht bearbeitet>'),
+    hasSender: fc.boolean(),
+    markedLine: fc.boolean(),
+    style: fc.constantFrom<BodyInput['style']>('dash', 'bracket'),
+  });
+
+  it('gives the same result again after other texts were classified', () => {
+    fc.assert(
+      fc.property(fc.array(body, { minLength: 1, maxLength: 20 }), (inputs) => {
+        const link = (name: string): string => `media/${name}`;
+        const once = inputs.map((i) => classifyBody(i, link));
+        const again = [...inputs].reverse().map((i) => classifyBody(i, link));
+        expect(again.reverse()).toEqual(once);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

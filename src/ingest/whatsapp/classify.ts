@@ -4,12 +4,10 @@ import type { HeaderStyle } from './header.js';
 import { markerKey } from './marker-key.js';
 import {
   ANDROID_MEDIA_OMITTED,
-  CALL_FIRST_CHARS,
   CALLS,
   DELETED,
   DOCUMENT_ENDINGS,
   EDITED_WORDS,
-  EXACT_FIRST_CHARS,
   EXACT_KEYS,
   FOURSQUARE_INLINE,
   FOURSQUARE_LINK,
@@ -66,19 +64,23 @@ const POLL_HEAD = /^\p{Lu}[\p{Lu} ]{1,19}\s?:$/u;
 const POLL_OPTION = /^[\u200E\u200F]?\p{Lu}[\p{Lu} ]{1,19}\s?: .* \(\d+ [^()]+\)$/mu;
 
 export function classifyBody(input: BodyInput, link: LinkFile): Classified {
-  const notice = (input.tail === '' ? input.first : input.tail).endsWith('>')
-    ? withoutEditNotice(input.first, input.tail)
-    : null;
-  const first = notice?.first ?? input.first;
-  const tail = notice?.tail ?? input.tail;
-  const edited = notice?.edited ?? false;
+  let first = input.first;
+  let tail = input.tail;
+  let edited = false;
+  const lastLine = tail === '' ? first : tail;
+  if (lastLine.charCodeAt(lastLine.length - 1) === GREATER) {
+    const notice = withoutEditNotice(first, tail);
+    first = notice.first;
+    tail = notice.tail;
+    edited = notice.edited;
+  }
   if (!input.hasSender) return made(edited, 'system', stripLeadingMarks(first) + tail);
   const s = stripLeadingMarks(first);
   const lead = s.length !== first.length;
   const single = tail === '';
-  const head = headOf(s);
+  const starts = tablesThatMayStart(s);
 
-  if (s.length <= MAX_EXACT_LENGTH && mayStart(head, EXACT_FIRST_PAIRS, EXACT_FIRST_CHARS)) {
+  if (s.length <= MAX_EXACT_LENGTH && (starts & MAY_BE_EXACT) !== 0) {
     const k = markerKey(s);
     if (single && DELETED.has(withoutFinalStop(k))) return made(edited, 'deleted', '');
     if (single && isCall(k, lead)) return made(edited, 'call', '');
@@ -93,16 +95,15 @@ export function classifyBody(input: BodyInput, link: LinkFile): Classified {
     if (single && LIVE_LOCATION.has(k)) return made(edited, 'location', s, [omitted('location')]);
     if (!single && POLL_HEADS.has(k)) return made(edited, 'poll', s + tail);
   }
-  if (
-    lead &&
-    single &&
-    mayStart(head, CALL_FIRST_PAIRS, CALL_FIRST_CHARS) &&
-    isCall(markerKey(s), lead)
-  ) {
+  if (lead && single && (starts & MAY_BE_CALL) !== 0 && isCall(markerKey(s), lead)) {
     return made(edited, 'call', '');
   }
   const last = s.charCodeAt(s.length - 1);
-  if (input.style === 'bracket' && DOCUMENT_ENDINGS.has(s.slice(-2))) {
+  if (
+    input.style === 'bracket' &&
+    DOCUMENT_LAST_CHARS.has(last) &&
+    DOCUMENT_ENDINGS.has(s.slice(-2))
+  ) {
     const title = iosOmittedDocument(s);
     if (title !== undefined) {
       return made(edited, 'media', caption(tail), [
@@ -121,9 +122,8 @@ export function classifyBody(input: BodyInput, link: LinkFile): Classified {
   if (!single && last === COLON && POLL_HEAD.test(s) && POLL_OPTION.test(tail)) {
     return made(edited, 'poll', s + tail);
   }
-  const notices = mayStart(head, NOTICE_FIRST_PAIRS, NOTICE_FIRST_CHARS)
-    ? SYSTEM_PREFIXES_BY_FIRST.get(head.key)
-    : undefined;
+  const notices =
+    (starts & MAY_BE_NOTICE) !== 0 ? SYSTEM_PREFIXES_BY_FIRST.get(firstKeyChar(s)) : undefined;
   if (notices !== undefined) {
     const k = markerKey(s.slice(0, MAX_SYSTEM_PREFIX + 8));
     for (const p of notices) {
@@ -148,58 +148,90 @@ function made(
   return { kind, text, attachments, edited, dropSender: false, unknownMarker: false };
 }
 
-/** The first character as the tables see it (NFD): "É" is looked up as "E". */
-function firstKeyChar(s: string): string {
-  if (s.charCodeAt(0) < 0xc0) return s.charAt(0);
-  // NFD takes an ICU call; texts start with the same few characters again and again.
-  const head = s.slice(0, 2);
-  const known = FIRST_KEY_CHARS.get(head);
-  if (known !== undefined) return known;
-  const key = markerKey(head).charAt(0);
-  if (FIRST_KEY_CHARS.size < 4096) FIRST_KEY_CHARS.set(head, key);
-  return key;
-}
+/** Which tables have a key that could start a text: the bits of `tablesThatMayStart`. */
+export const MAY_BE_EXACT = 1;
+export const MAY_BE_CALL = 2;
+export const MAY_BE_NOTICE = 4;
 
-const FIRST_KEY_CHARS = new Map<string, string>();
-
-/** How a text starts, as the tables look it up (one object per classified text). */
-interface Head {
-  /** Its first two characters as one number when both are below U+00C0, else -1. */
-  pair: number;
-  /** Its first character in NFD (firstKeyChar). */
-  key: string;
-}
-
-function headOf(s: string): Head {
+/**
+ * Which of the tables (EXACT_KEYS, CALLS, SYSTEM_PREFIXES) have a key that could start the text,
+ * compared in NFD: by the first two characters when both are below U+00C0 (which NFD leaves alone
+ * and nothing reorders before), else by the first key character (firstKeyChar). Both lookups are
+ * tables built at load from the marker tables (PAIR_STARTS, KEY_STARTS), so that the common case,
+ * a sender's text, costs one typed-array read and makes no string.
+ */
+export function tablesThatMayStart(s: string): number {
   const c0 = s.charCodeAt(0);
   const c1 = s.charCodeAt(1);
-  return { pair: c0 < 0xc0 && c1 < 0xc0 ? (c0 << 8) | c1 : -1, key: firstKeyChar(s) };
+  if (c0 < 0xc0 && c1 < 0xc0) return PAIR_STARTS[c0 * 0xc0 + c1] ?? 0;
+  if (c0 < 0xc0 || s === '') return KEY_STARTS.get(s.charAt(0)) ?? 0;
+  return HEAD_STARTS[headSlot(s)] ?? 0;
+}
+
+/** The first character as the tables see it (NFD): "É" is looked up as "E". */
+export function firstKeyChar(s: string): string {
+  if (s.charCodeAt(0) < 0xc0 || s === '') return s.charAt(0);
+  return HEAD_KEYS[headSlot(s)] ?? '';
 }
 
 /**
- * Whether some key of a table could start the text (compared in NFD): by its first character,
- * and when the first two are below U+00C0 (which NFD leaves alone and nothing reorders before),
- * by both. `pairs` holds the keys' first two characters (none is shorter).
+ * firstKeyChar of texts that start at U+00C0 or above, by their first two code units (all that
+ * it normalises), with their tables' bits: NFD takes an ICU call, and texts start with the same
+ * few characters again and again. A direct-mapped cache, whose slots hold the last head that fell
+ * into them: no string is made to look one up. HEAD_FIRST 0 marks a slot not filled yet (no head
+ * kept here starts below U+00C0).
  */
-function mayStart(head: Head, pairs: ReadonlySet<number>, firsts: ReadonlySet<string>): boolean {
-  return head.pair >= 0 ? pairs.has(head.pair) : firsts.has(head.key);
+const HEAD_SLOTS = 4096;
+const HEAD_FIRST = new Uint16Array(HEAD_SLOTS);
+/** The second code unit, -1 for a text of one. */
+const HEAD_SECOND = new Int32Array(HEAD_SLOTS);
+const HEAD_KEYS: string[] = new Array<string>(HEAD_SLOTS).fill('');
+const HEAD_STARTS = new Uint8Array(HEAD_SLOTS);
+
+/** The slot that holds the head of `s` (not empty, starting at U+00C0 or above), filled if need be. */
+function headSlot(s: string): number {
+  const c0 = s.charCodeAt(0);
+  const c1 = s.length > 1 ? s.charCodeAt(1) : -1;
+  const slot = (c0 * 31 + c1) & (HEAD_SLOTS - 1);
+  if (HEAD_FIRST[slot] !== c0 || HEAD_SECOND[slot] !== c1) {
+    const key = markerKey(s.slice(0, 2)).charAt(0);
+    HEAD_FIRST[slot] = c0;
+    HEAD_SECOND[slot] = c1;
+    HEAD_KEYS[slot] = key;
+    HEAD_STARTS[slot] = KEY_STARTS.get(key) ?? 0;
+  }
+  return slot;
 }
 
-function firstPairs(keys: Iterable<string>): ReadonlySet<number> {
-  const pairs = new Set<number>();
+/** The tables' bits by the first two characters of their keys, where both are below U+00C0. */
+const PAIR_STARTS = new Uint8Array(0xc0 * 0xc0);
+/** The tables' bits by the first character of their keys. */
+const KEY_STARTS = new Map<string, number>();
+for (const [bit, keys] of [
+  [MAY_BE_EXACT, EXACT_KEYS],
+  [MAY_BE_CALL, CALLS],
+  [MAY_BE_NOTICE, [...SYSTEM_PREFIXES_BY_FIRST.values()].flat()],
+] as const) {
   for (const k of keys) {
+    // A shorter key could start a text by one character, which the pairs do not see.
     if (k.length < 2) throw new Error(`marker key too short for the pair filter: ${k}`);
     const c0 = k.charCodeAt(0);
     const c1 = k.charCodeAt(1);
-    if (c0 < 0xc0 && c1 < 0xc0) pairs.add((c0 << 8) | c1);
+    if (c0 < 0xc0 && c1 < 0xc0) {
+      const at = c0 * 0xc0 + c1;
+      PAIR_STARTS[at] = (PAIR_STARTS[at] ?? 0) | bit;
+    }
+    KEY_STARTS.set(k.charAt(0), (KEY_STARTS.get(k.charAt(0)) ?? 0) | bit);
   }
-  return pairs;
 }
 
-const EXACT_FIRST_PAIRS = firstPairs(EXACT_KEYS);
-const CALL_FIRST_PAIRS = firstPairs(CALLS);
-const NOTICE_FIRST_PAIRS = firstPairs([...SYSTEM_PREFIXES_BY_FIRST.values()].flat());
-const NOTICE_FIRST_CHARS: ReadonlySet<string> = new Set(SYSTEM_PREFIXES_BY_FIRST.keys());
+/**
+ * The last characters of DOCUMENT_ENDINGS: a text whose last two characters are one of them ends
+ * in one of these, so testing its last character first spares most texts the slice.
+ */
+const DOCUMENT_LAST_CHARS: ReadonlySet<number> = new Set(
+  [...DOCUMENT_ENDINGS].map((e) => e.charCodeAt(e.length - 1)),
+);
 const GREATER = 0x3e;
 const CLOSE_PAREN = 0x29;
 const COLON = 0x3a;
@@ -237,11 +269,24 @@ function withoutEditNotice(
   const m = EDIT_NOTICE.exec(last);
   const inner = m?.[1];
   if (m === null || inner === undefined) return { first, tail, edited: false };
-  const lower = markerKey(inner.toLowerCase());
-  if (!EDITED_WORDS.some((w) => lower.includes(w))) return { first, tail, edited: false };
+  if (!isEditNotice(inner)) return { first, tail, edited: false };
   const cut = last.slice(0, m.index);
   return tail === '' ? { first: cut, tail, edited: true } : { first, tail: cut, edited: true };
 }
+
+/** Whether the text between "<" and ">" names an edit (in any case, compared in NFD). */
+function isEditNotice(inner: string): boolean {
+  // The answer depends on `inner` alone, and the same few notices ("This message was edited",
+  // "Media omitted") come again and again.
+  const known = EDIT_NOTICES.get(inner);
+  if (known !== undefined) return known;
+  const lower = markerKey(inner.toLowerCase());
+  const edit = EDITED_WORDS.some((w) => lower.includes(w));
+  if (EDIT_NOTICES.size < 256) EDIT_NOTICES.set(inner, edit);
+  return edit;
+}
+
+const EDIT_NOTICES = new Map<string, boolean>();
 
 function isCall(k: string, lead: boolean): boolean {
   for (const c of CALLS) {

@@ -320,7 +320,8 @@ export const LIVE_LOCATION: ReadonlySet<string> = keySet([
 /**
  * Cheap necessary conditions for the exact-match tables, checked before any lookup so that the
  * common case (a sender's text) costs two comparisons: a placeholder is short and starts with
- * one of a few characters (compared in NFD, like the tables).
+ * one of a few characters (compared in NFD, like the tables; classify.ts builds its tables of
+ * first characters from EXACT_KEYS).
  */
 const EXACT_TABLES: readonly Iterable<string>[] = [
   ANDROID_MEDIA_OMITTED,
@@ -334,8 +335,6 @@ const EXACT_TABLES: readonly Iterable<string>[] = [
 export const EXACT_KEYS: readonly string[] = EXACT_TABLES.flatMap((t) => [...t]);
 /** A deleted marker may carry a final full stop that the table leaves out. */
 export const MAX_EXACT_LENGTH = Math.max(...EXACT_KEYS.map((k) => k.length)) + 1;
-export const EXACT_FIRST_CHARS: ReadonlySet<string> = new Set(EXACT_KEYS.map((k) => k.charAt(0)));
-export const CALL_FIRST_CHARS: ReadonlySet<string> = new Set(CALLS.map((k) => k.charAt(0)));
 /** The notices by their first character, so a text is compared with a handful at most. */
 export const SYSTEM_PREFIXES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
