@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
@@ -24,4 +25,17 @@ export function spawnWorker(moduleUrl: URL, options: WorkerOptions = {}): Worker
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`,
   ].join('');
   return new Worker(bootstrap, { ...options, eval: true });
+}
+
+/**
+ * Starts a worker thread on a TypeScript module without tsx's loader in the thread: its module
+ * graph is bundled by esbuild first (about 20 ms, in esbuild's own process; packages are left
+ * outside the bundle) by a plain-JavaScript bootstrap. For workers that start while the other
+ * core is busy (the first pass of an import): about 0.04 s of CPU instead of 0.2 s. The module
+ * must not use `import.meta` (it runs as CommonJS). A `.js` module starts directly.
+ */
+export function spawnBundledWorker(moduleUrl: URL, options: WorkerOptions = {}): Worker {
+  if (!moduleUrl.pathname.endsWith('.ts')) return new Worker(moduleUrl, options);
+  const bootstrap = new URL('./bundled-worker-bootstrap.mjs', import.meta.url);
+  return new Worker(bootstrap, { ...options, argv: [fileURLToPath(moduleUrl)] });
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { ChatscreenError } from '../../domain/index.js';
-import { siblingModuleUrl, spawnWorker } from '../../lib/worker-thread.js';
+import { siblingModuleUrl, spawnBundledWorker } from '../../lib/worker-thread.js';
 import { fromFsError } from '../sources/errors.js';
 import { toBytes } from '../text/line-reader.js';
 import type { ExportEntry } from '../types.js';
@@ -102,7 +102,7 @@ class WorkerBlocks implements PreparedBlocks {
       ahead: WORKER_AHEAD,
       control: this.control.buffer as SharedArrayBuffer,
     };
-    this.worker = spawnWorker(siblingModuleUrl(import.meta.url, 'prepare-worker'), {
+    this.worker = spawnBundledWorker(siblingModuleUrl(import.meta.url, 'prepare-worker'), {
       workerData: job,
     });
     this.worker.on('message', (m: WorkerMessage) => this.receive(m));
