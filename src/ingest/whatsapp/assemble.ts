@@ -32,6 +32,7 @@ import {
   LINE_NUMBERS,
   MARKED,
   MINUTE,
+  NAME_ID,
   OVERLONG,
   type PreparedBlock,
   REST,
@@ -137,6 +138,8 @@ export class ChatAssembler {
   private block: PreparedBlock | null = null;
   private piece: Buffer = Buffer.alloc(0);
   private joined: Buffer = Buffer.alloc(0);
+  /** The current header line's name number (prepared-lines.ts NAME_ID). */
+  private nameId = -1;
 
   constructor(private readonly opts: AssemblerOptions) {
     this.maxMessageChars = opts.maxMessageChars ?? MAX_MESSAGE_CHARS;
@@ -176,6 +179,7 @@ export class ChatAssembler {
       if (ints[o + HEADER] !== 0) {
         this.readHeader(ints, o, start);
         const s1 = ints[o + SEPARATOR] as number;
+        this.nameId = ints[o + NAME_ID] as number;
         const separator = s1 < 0 ? -1 : start + s1;
         this.commonHeader(buf, start, end, byteOffset, line, eol, separator, textStart, textEnd);
       } else {
@@ -284,7 +288,7 @@ export class ChatAssembler {
     let invalid = false;
     let nameUnits = 0;
     if (s1 > restStart) {
-      const named = this.opts.builder.senderAt(buf, restStart, s1, end);
+      const named = this.opts.builder.senderAt(buf, restStart, s1, end, this.nameId);
       sender = named.sender;
       if (sender !== null && sender !== undefined) {
         textStart = s1 + 2;

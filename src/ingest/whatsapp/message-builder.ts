@@ -68,6 +68,8 @@ export class MessageBuilder {
   /** Ids are this prefix and the ordinal (messageIdAt, domain/ids.ts): one hash per file. */
   private readonly ids: FileMessageIds;
   private readonly namesByBytes = new ByteTable<NameFromBytes>(MAX_NAMES_BY_BYTES);
+  /** The same by the number the line preparer gave the name's bytes (prepared-lines.ts NAME_ID). */
+  private readonly namesById: NameFromBytes[] = [];
   /** classifyBody's input, reused: one object less per message. */
   private readonly body: BodyInput = {
     first: '',
@@ -85,12 +87,26 @@ export class MessageBuilder {
   /**
    * How the line whose rest is `buf[restStart, end)`, with its first ": " at `s1` (after at
    * least one byte of name), names its sender: what `build` would make of the decoded rest,
-   * decided once per distinct name and then found by the name's bytes.
+   * decided once per distinct name and then found by the name's bytes, or by the number the
+   * line preparer gave them (`nameId`, -1 for none).
    */
-  senderAt(buf: Buffer, restStart: number, s1: number, end: number): NameFromBytes {
+  senderAt(buf: Buffer, restStart: number, s1: number, end: number, nameId = -1): NameFromBytes {
+    if (nameId >= 0) {
+      const known = this.namesById[nameId];
+      if (known !== undefined) return known;
+      const named = this.nameFrom(buf, restStart, s1, end);
+      this.namesById[nameId] = named;
+      return named;
+    }
     const hash = hashBytes(buf, restStart, s1);
     const known = this.namesByBytes.find(buf, restStart, s1, hash);
     if (known !== undefined) return known;
+    const named = this.nameFrom(buf, restStart, s1, end);
+    this.namesByBytes.add(buf, restStart, s1, hash, named);
+    return named;
+  }
+
+  private nameFrom(buf: Buffer, restStart: number, s1: number, end: number): NameFromBytes {
     const short = buf.toString('utf8', restStart, s1);
     let sender: Participant | null | undefined = null;
     if (short.length <= MAX_NAME_LENGTH) {
@@ -104,9 +120,7 @@ export class MessageBuilder {
       }
     }
     const invalidUtf8 = short.includes(REPLACEMENT) && !isUtf8(buf.subarray(restStart, s1));
-    const named: NameFromBytes = { sender, units: short.length, invalidUtf8 };
-    this.namesByBytes.add(buf, restStart, s1, hash, named);
-    return named;
+    return { sender, units: short.length, invalidUtf8 };
   }
 
   /** The message of a header and its continuation lines (`tail`, each after its line break). */

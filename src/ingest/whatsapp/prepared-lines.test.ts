@@ -18,6 +18,7 @@ import {
   LINE_NUMBERS,
   LinePreparer,
   MINUTE,
+  NAME_ID,
   OVERLONG,
   type PreparedBlock,
   REST,
@@ -80,6 +81,9 @@ function check(bytes: Buffer, pieceSize: number, maxLineBytes = 1 << 20): number
   const expected = expectedLines(bytes, pieceSize, maxLineBytes);
   let i = 0;
   let decoded = 0;
+  /** Each name's bytes have one number, and no two names share one. */
+  const idOfName = new Map<string, number>();
+  const nameOfId = new Map<number, string>();
   for (const block of preparedBlocksOf(bytes, pieceSize, maxLineBytes)) {
     for (let k = 0; k < block.count; k += 1, i += 1) {
       const want = expected[i];
@@ -110,6 +114,16 @@ function check(bytes: Buffer, pieceSize: number, maxLineBytes = 1 << 20): number
         expect(block.ints[o + UNITS]).toBe(h.units);
         const s1 = nextSeparator(line, h.restStart, separatorLimit(h.restStart, line.length));
         expect(block.ints[o + SEPARATOR]).toBe(s1);
+        const id = block.ints[o + NAME_ID] ?? -1;
+        if (s1 > h.restStart) {
+          const name = line.subarray(h.restStart, s1).toString('hex');
+          expect(id).toBe(idOfName.get(name) ?? id);
+          expect(nameOfId.get(id) ?? name).toBe(name);
+          idOfName.set(name, id);
+          nameOfId.set(id, name);
+        } else {
+          expect(id).toBe(-1);
+        }
       }
       const textStart = block.ints[o + TEXT_START] ?? -1;
       if (textStart >= 0) {

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { type Eol, type RawLineSink, RawLineSplitter } from '../text/line-reader.js';
+import { ByteTable, hashBytes } from './byte-table.js';
 import { type ByteHeader, newByteHeader, readCommonHeaderBytes } from './header-bytes.js';
 import { nextSeparator, separatorLimit } from './separator-bytes.js';
 
@@ -53,7 +54,13 @@ export const SEPARATOR = 17;
 /** The line's text in `text` (UTF-16 units, terminator excluded), or -1 when not decoded. */
 export const TEXT_START = 18;
 export const TEXT_END = 19;
-export const LINE_INTS = 20;
+/**
+ * The bytes before the first ": " (the shortest name) as a number, the same for the same bytes
+ * throughout the file (so the builder decides each name once without hashing its bytes), or -1
+ * when there is none or more than MAX_NAME_IDS distinct names came before.
+ */
+export const NAME_ID = 20;
+export const LINE_INTS = 21;
 
 /** Float64 fields of a line's record (`numbers`, LINE_NUMBERS per line): they may pass 2^31. */
 export const BYTE_OFFSET = 0;
@@ -77,6 +84,8 @@ const LF = 10;
 const STREAM = { stream: true } as const;
 const EOL_CODES: Record<Eol, number> = { '': 0, '\n': 1, '\r\n': 2 };
 export const EOLS: readonly Eol[] = ['', '\n', '\r\n'];
+/** Distinct shortest names numbered (bounded for hostile files; past it, names are read as bytes). */
+export const MAX_NAME_IDS = 10_000;
 /** Records first allocated per block: a line per 64 bytes of the piece (more lines grow them). */
 const MIN_LINES = 64;
 
@@ -85,6 +94,8 @@ export class LinePreparer implements RawLineSink {
   private readonly splitter: RawLineSplitter;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly header: ByteHeader = newByteHeader();
+  private readonly nameIds = new ByteTable<number>(MAX_NAME_IDS);
+  private nextNameId = 0;
   /** Stream offset of the next piece's first byte. */
   private fed = 0;
   private piece: Uint8Array = new Uint8Array(0);
@@ -155,6 +166,7 @@ export class LinePreparer implements RawLineSink {
       ints[o + UNITS] = h.units;
       const s1 = nextSeparator(buf, h.restStart, separatorLimit(h.restStart, end));
       ints[o + SEPARATOR] = s1 < 0 ? -1 : s1 - start;
+      ints[o + NAME_ID] = s1 > h.restStart ? this.nameId(buf, h.restStart, s1) : -1;
     } else {
       ints[o + HEADER] = 0;
     }
@@ -168,6 +180,15 @@ export class LinePreparer implements RawLineSink {
     this.ints[o + TEXT_START] = -1;
     // The decoded text does not continue past a line that was not read.
     this.nextByte = -1;
+  }
+
+  private nameId(buf: Buffer, start: number, end: number): number {
+    const hash = hashBytes(buf, start, end);
+    const known = this.nameIds.find(buf, start, end, hash);
+    if (known !== undefined) return known;
+    if (!this.nameIds.add(buf, start, end, hash, this.nextNameId)) return -1;
+    this.nextNameId += 1;
+    return this.nextNameId - 1;
   }
 
   private begin(piece: Uint8Array): void {
