@@ -42,6 +42,12 @@ export interface TextLine {
 export interface LineReaderOptions {
   /** Longest line kept, in bytes without the terminator. Default 64 MiB. */
   maxLineBytes?: number;
+  /**
+   * The stream is the rest of a file from a line start (`byteOffset`, where its line
+   * `line` starts): offsets and line numbers count from there, and no byte order mark is looked
+   * for. For readers that split one file between threads at a line break.
+   */
+  from?: { byteOffset: number; line: number };
 }
 
 /** Receives the lines of a RawLineSplitter. The bytes are only valid during the call. */
@@ -80,6 +86,12 @@ export class RawLineSplitter {
     options: LineReaderOptions = {},
   ) {
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    if (options.from !== undefined) {
+      this.atStart = false;
+      this.streamPos = options.from.byteOffset;
+      this.lineStart = options.from.byteOffset;
+      this.lineNumber = options.from.line;
+    }
   }
 
   push(chunk: Uint8Array): void {

@@ -43,6 +43,8 @@ export class DateOrderEvidence {
   };
   private readonly backward: Record<AutoOrder, number> = { dmy: 0, mdy: 0 };
   private readonly lastDay: Record<AutoOrder, number> = { dmy: 0, mdy: 0 };
+  /** The first real date's day number in each order (-1: none yet), for `merge`. */
+  private readonly firstDay: Record<AutoOrder, number> = { dmy: -1, mdy: -1 };
   /** A copy of the previous header's date (the caller's object may be reused). */
   private previous: DateCopy | null = null;
   private previousAnyInvalid = false;
@@ -81,8 +83,45 @@ export class DateOrderEvidence {
         const day = dayNumber(date);
         if (day < this.lastDay[o]) this.backward[o] += 1;
         this.lastDay[o] = day;
+        if (this.firstDay[o] < 0) this.firstDay[o] = day;
       }
     }
+  }
+
+  /**
+   * Adds the evidence of the rest of the file (`tail`, counted from its own first line, which is
+   * line `lineBase + 1` of the file), as if its headers had been added here in turn: counts add
+   * up, the first impossible date stays the earliest, and the step from this part's last date to
+   * the tail's first counts for the chronology.
+   */
+  merge(tail: DateOrderEvidence, lineBase: number): void {
+    this.yearFirst += tail.yearFirst;
+    this.yearLast += tail.yearLast;
+    for (const o of ALL) {
+      this.invalid[o] += tail.invalid[o];
+      const where = tail.firstInvalid[o];
+      if (this.firstInvalid[o] === null && where !== null) {
+        this.firstInvalid[o] = { ...where, line: (where.line ?? 0) + lineBase };
+      }
+    }
+    for (const o of AUTO) {
+      this.backward[o] += tail.backward[o];
+      const first = tail.firstDay[o];
+      if (first < 0) continue;
+      if (first < this.lastDay[o]) this.backward[o] += 1;
+      this.lastDay[o] = tail.lastDay[o];
+      if (this.firstDay[o] < 0) this.firstDay[o] = first;
+    }
+    if (tail.previous !== null) {
+      this.remember(tail.previous);
+      this.previousAnyInvalid = tail.previousAnyInvalid;
+      for (const o of ALL) this.previousInvalid[o] = tail.previousInvalid[o];
+    }
+  }
+
+  /** Evidence sent from another thread (a structured clone: fields without the class). */
+  static revive(clone: DateOrderEvidence): DateOrderEvidence {
+    return Object.assign(new DateOrderEvidence(), clone);
   }
 
   private remember(h: DateFields): void {

@@ -28,16 +28,43 @@ export interface ScanResult {
   names: NameBook;
   /** Lines with any content (to tell an empty file from one that is not WhatsApp). */
   nonEmptyLines: number;
+  /** The number of the last line read (0 for none). */
+  lastLine: number;
 }
 
+/**
+ * The first pass over `stream`: the whole file, or (`from`) the rest of it from a line start,
+ * whose result `mergeScans` adds to the scan of the part before.
+ */
 export async function scanChat(
   stream: AsyncIterable<Buffer | string>,
   file: string,
   maxLineBytes: number,
+  from?: { byteOffset: number; line: number },
 ): Promise<ScanResult> {
   const sink = new ScanSink(file);
-  await scanRawLines(stream, sink, { maxLineBytes });
+  await scanRawLines(stream, sink, { maxLineBytes, ...(from === undefined ? {} : { from }) });
   return sink.result;
+}
+
+/**
+ * Adds to `head` (the scan of a file up to a line break) the scan of the rest (`tail`, read with
+ * `from: { line: 1 }`, possibly on another thread: a structured clone), as one pass over the
+ * whole file would have found it. False, with `head` unchanged, when that cannot be exact (the
+ * bound on names was reached): then scan the rest into `head` instead.
+ */
+export function mergeScans(head: ScanResult, tail: ScanResult): boolean {
+  const names = NameBook.revive(tail.names);
+  if (!head.names.merge(names)) return false;
+  const lineBase = head.lastLine;
+  head.evidence.merge(DateOrderEvidence.revive(tail.evidence), lineBase);
+  head.colonEvidence.merge(DateOrderEvidence.revive(tail.colonEvidence), lineBase);
+  head.styles.bracket += tail.styles.bracket;
+  head.styles.dash += tail.styles.dash;
+  head.styles.colon += tail.styles.colon;
+  head.nonEmptyLines += tail.nonEmptyLines;
+  if (tail.lastLine > 0) head.lastLine = lineBase + tail.lastLine;
+  return true;
 }
 
 const MAX_SEPARATORS = 4;
@@ -51,6 +78,7 @@ class ScanSink implements RawLineSink {
     colonEvidence: new DateOrderEvidence(),
     names: new NameBook(),
     nonEmptyLines: 0,
+    lastLine: 0,
   };
   private readonly header: ByteHeader = newByteHeader();
   /** Shortest names by their bytes (null: past the book's bound, not counted). */
@@ -59,8 +87,9 @@ class ScanSink implements RawLineSink {
   constructor(private readonly file: string) {}
 
   line(buf: Buffer, start: number, end: number, byteOffset: number, line: number, _eol: Eol): void {
-    if (end === start) return;
     const r = this.result;
+    r.lastLine = line;
+    if (end === start) return;
     r.nonEmptyLines += 1;
     if (readCommonHeaderBytes(buf, start, end, this.header)) {
       const h = this.header;
@@ -80,8 +109,9 @@ class ScanSink implements RawLineSink {
     r.names.add(rest, separatorsOf(rest));
   }
 
-  overlong(): void {
+  overlong(_byteOffset: number, _byteLength: number, line: number): void {
     this.result.nonEmptyLines += 1;
+    this.result.lastLine = line;
   }
 
   /**

@@ -53,6 +53,42 @@ export interface ShortName {
 
 export class NameBook {
   private readonly byShortest = new Map<string, ShortName>();
+  /** A name went uncounted because the book was full (a merge would then not be exact). */
+  private overflowed = false;
+
+  /**
+   * Adds what the first pass found in the rest of the file (`tail`), as if its headers had been
+   * added here in turn: supports add up and each chain keeps what both parts share. False, with
+   * nothing changed, when the bound on names could make that differ from one pass over the whole
+   * file (the caller then reads the rest here).
+   */
+  merge(tail: NameBook): boolean {
+    if (this.overflowed || tail.overflowed) return false;
+    let added = 0;
+    for (const name of tail.byShortest.keys()) if (!this.byShortest.has(name)) added += 1;
+    if (this.byShortest.size + added > MAX_TRACKED) return false;
+    for (const [name, record] of tail.byShortest) {
+      const chain = record.chainLength < 0 ? null : record.chain.slice(0, record.chainLength);
+      const known = this.byShortest.get(name);
+      if (known === undefined) {
+        this.byShortest.set(name, {
+          support: record.support,
+          chain: chain ?? [],
+          chainLength: record.chainLength,
+          chainBytes: null,
+        });
+        continue;
+      }
+      known.support += record.support;
+      if (chain !== null) this.sharePrefixes(known, chain);
+    }
+    return true;
+  }
+
+  /** A book sent from another thread (a structured clone: fields without the class). */
+  static revive(clone: NameBook): NameBook {
+    return Object.assign(new NameBook(), clone);
+  }
 
   /** First pass: one header's rest and its separators. */
   add(rest: string, separators: readonly number[]): void {
@@ -73,7 +109,10 @@ export class NameBook {
   shortName(name: string): ShortName | null {
     const known = this.byShortest.get(name);
     if (known !== undefined) return known;
-    if (this.byShortest.size >= MAX_TRACKED) return null;
+    if (this.byShortest.size >= MAX_TRACKED) {
+      this.overflowed = true;
+      return null;
+    }
     const fresh: ShortName = { support: 0, chain: [], chainLength: -1, chainBytes: null };
     this.byShortest.set(name, fresh);
     return fresh;
