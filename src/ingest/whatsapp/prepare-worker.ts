@@ -1,24 +1,51 @@
-// Worker thread of `preparedBlocks` (prepared-blocks.ts): reads one chat file with blocking reads
-// and posts the LinePreparer's block for each piece, its typed arrays and bytes transferred (not
-// copied). It keeps at most `ahead` blocks not yet taken by the importing thread (which counts
-// them in `control[0]`; `control[1]` set means stop). Posts `{ block }` per piece, then
-// `{ done: true }`, or `{ error: { code, message } }` if the file cannot be read.
-import { closeSync, openSync, readSync } from 'node:fs';
+// Worker thread of `preparedBlocks` (prepared-blocks.ts) for one chat file. First, when
+// `scanFrom` is set, the first pass over the rest of the file from that line start (the
+// importing thread scans the part before it): posts `{ scan }`. Then it reads the whole file with
+// blocking reads and posts the LinePreparer's block for each piece, its typed arrays and bytes
+// transferred (not copied), keeping at most `ahead` blocks not yet taken by the importing thread
+// (which counts them in `control[0]`; `control[1]` set means stop). Posts `{ block }` per piece,
+// then `{ done: true }`, or `{ error: { code, message } }` if the file cannot be read.
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LinePreparer, type PreparedBlock } from './prepared-lines.js';
+import { scanChat } from './scan.js';
 
 export interface PrepareJob {
   path: string;
+  /** The chat file's path inside the export (for locations in the scan). */
+  file: string;
   maxLineBytes: number;
   pieceBytes: number;
   ahead: number;
   control: SharedArrayBuffer;
+  /** Where the rest of the file that this thread scans starts (a line start), or null. */
+  scanFrom: number | null;
 }
 
 const TAKEN = 0;
 const STOP = 1;
 
-function run(port: NonNullable<typeof parentPort>, job: PrepareJob): void {
+async function run(port: NonNullable<typeof parentPort>, job: PrepareJob): Promise<void> {
+  if (job.scanFrom !== null) {
+    try {
+      const stream = createReadStream(job.path, { start: job.scanFrom, highWaterMark: 256 * 1024 });
+      const from = { byteOffset: job.scanFrom, line: 1 };
+      port.postMessage({ scan: await scanChat(stream, job.file, job.maxLineBytes, from) });
+    } catch (error) {
+      postError(port, error);
+      return;
+    }
+  }
+  prepare(port, job);
+}
+
+function postError(port: NonNullable<typeof parentPort>, error: unknown): void {
+  const e = error as NodeJS.ErrnoException | null;
+  const code = typeof e?.code === 'string' ? e.code : null;
+  port.postMessage({ error: { code, message: String(e?.message ?? error) } });
+}
+
+function prepare(port: NonNullable<typeof parentPort>, job: PrepareJob): void {
   const control = new Int32Array(job.control);
   const preparer = new LinePreparer(job.maxLineBytes);
   const post = (block: PreparedBlock): void => {
@@ -51,12 +78,10 @@ function run(port: NonNullable<typeof parentPort>, job: PrepareJob): void {
     post(preparer.end());
     port.postMessage({ done: true });
   } catch (error) {
-    const e = error as NodeJS.ErrnoException | null;
-    const code = typeof e?.code === 'string' ? e.code : null;
-    port.postMessage({ error: { code, message: String(e?.message ?? error) } });
+    postError(port, error);
   } finally {
     if (fd >= 0) closeSync(fd);
   }
 }
 
-if (parentPort !== null) run(parentPort, workerData as PrepareJob);
+if (parentPort !== null) void run(parentPort, workerData as PrepareJob);

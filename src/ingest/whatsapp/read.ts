@@ -1,6 +1,8 @@
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ChatscreenError, isChatscreenError, type SourceLocation } from '../../domain/index.js';
 import { flatten } from '../flatten.js';
+import { fromFsError } from '../sources/errors.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../text/line-reader.js';
 import { ZoneConverter } from '../time/zoned.js';
 import type { ExportEntry, ExportSource, ImportContext, ImportedMessage } from '../types.js';
@@ -10,7 +12,7 @@ import { conversationFor } from './conversation.js';
 import { conversationTitle, findChatEntries } from './entries.js';
 import { MessageBuilder } from './message-builder.js';
 import { type PreparedBlocks, preparedBlocks } from './prepared-blocks.js';
-import { type ScanResult, scanChat, stylesInUse } from './scan.js';
+import { mergeScans, type ScanResult, scanChat, stylesInUse } from './scan.js';
 
 /**
  * Reads every chat file of the export, each twice: a first pass decides what the file says as a
@@ -20,6 +22,8 @@ import { type ScanResult, scanChat, stylesInUse } from './scan.js';
  * runs alongside the first pass and the building of messages. Any failure that is not already
  * one of the project's errors becomes one, so callers only ever see ChatscreenError.
  */
+/** Bytes per read of the first pass over part of a file. */
+const READ_CHUNK = 256 * 1024;
 /** Lines read between two arrays of messages (a few hundred messages: they die young). */
 const LINES_PER_ARRAY = 256;
 
@@ -94,7 +98,7 @@ async function* readChat(
   maxLineBytes: number,
 ): AsyncGenerator<ImportedMessage[], void, undefined> {
   const where: SourceLocation = { file: entry.path, byteOffset: 0, byteLength: 0, line: null };
-  const scan = await scanChatEntry(entry, maxLineBytes);
+  const scan = await scanChatEntry(entry, maxLineBytes, blocks);
   const { acceptColon, variant } = stylesInUse(scan);
   if (variant === null) {
     if (scan.nonEmptyLines > 0) {
@@ -152,7 +156,29 @@ async function* readChat(
   if (last.length > 0) yield last;
 }
 
-async function scanChatEntry(entry: ExportEntry, maxLineBytes: number): Promise<ScanResult> {
+/**
+ * The first pass over a chat file. When the worker preparing its lines scans the rest of it
+ * (`blocks.tailFrom`), this thread scans only the part before and merges the two; if a merge
+ * cannot be exact (mergeScans), the whole file is scanned here after all.
+ */
+async function scanChatEntry(
+  entry: ExportEntry,
+  maxLineBytes: number,
+  blocks: PreparedBlocks,
+): Promise<ScanResult> {
+  const tailFrom = blocks.tailFrom;
+  if (tailFrom !== null && entry.filePath !== undefined) {
+    const head = createReadStream(entry.filePath, { end: tailFrom - 1, highWaterMark: READ_CHUNK });
+    let scan: ScanResult;
+    try {
+      scan = await scanChat(head, entry.path, maxLineBytes);
+    } catch (error) {
+      throw fromFsError(error, entry.path);
+    } finally {
+      head.destroy();
+    }
+    if (mergeScans(scan, await blocks.tailScan())) return scan;
+  }
   const stream: Readable = await entry.open();
   try {
     return await scanChat(stream, entry.path, maxLineBytes);
