@@ -54,7 +54,16 @@ describe('blind second review (QC)', () => {
     await h.request('POST', `/api/cases/${caseId}/members`, {
       json: { userId: second.id, role: 'reviewer' },
     });
-    const rows = [...SAMPLE_ROWS, { text: 'kill them all' }, { text: 'what an idiot' }];
+    // Four more ordinary lines: eight unflagged messages, of which seven are drawn below.
+    const rows = [
+      ...SAMPLE_ROWS,
+      { text: 'kill them all' },
+      { text: 'what an idiot' },
+      { text: 'on my way' },
+      { text: 'thanks' },
+      { text: 'see you tomorrow' },
+      { text: 'ok' },
+    ];
     const exp = await uploadSample(h, caseId, rows);
     runId = await runToDone(h, exp.id);
     const page = await json<{ items: FlagView[] }>(
@@ -86,7 +95,11 @@ describe('blind second review (QC)', () => {
     const response = await h.request('POST', `/api/runs/${runId}/qc/samples`, {
       json: {
         flagShare: 1,
-        unflaggedCount: 4,
+        // Seven: however the seeded order interleaves the five flags (all the second reviewer's)
+        // with the messages, the balanced assignment then gives the second reviewer at least one
+        // unflagged message (the first reviewer would otherwise reach six while the second has
+        // five), which the tests below rely on. Fewer left it to the flags' random ids.
+        unflaggedCount: 7,
         reviewerIds: [h.users.reviewer.id, second.id],
         seed: 'fixed-seed',
       },
@@ -97,7 +110,7 @@ describe('blind second review (QC)', () => {
       seed: 'fixed-seed',
       flagsEligible: 5,
       flagsDrawn: 5,
-      unflaggedDrawn: 4,
+      unflaggedDrawn: 7,
     });
     const first = await json<{ items: ItemSummary[] }>(
       await h.request('GET', `/api/runs/${runId}/qc/items`, { as: 'reviewer' }),
@@ -108,7 +121,7 @@ describe('blind second review (QC)', () => {
     // Every flag item goes to the second reviewer; the unflagged messages are shared out.
     expect(first.items.every((i) => i.kind === 'message')).toBe(true);
     expect(mine.items.filter((i) => i.kind === 'flag')).toHaveLength(5);
-    expect(first.items.length + mine.items.length).toBe(9);
+    expect(first.items.length + mine.items.length).toBe(12);
 
     const events = await json<{ items: AuditEvent[] }>(
       await h.request('GET', `/api/audit/events?caseId=${caseId}&action=qc.sampled`, {
