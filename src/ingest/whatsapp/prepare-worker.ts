@@ -5,10 +5,10 @@
 // transferred (not copied), keeping at most `ahead` blocks not yet taken by the importing thread
 // (which counts them in `control[0]`; `control[1]` set means stop). Posts `{ block }` per piece,
 // then `{ done: true }`, or `{ error: { code, message } }` if the file cannot be read.
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LinePreparer, type PreparedBlock } from './prepared-lines.js';
-import { scanChat } from './scan.js';
+import { scanChatFile } from './scan.js';
 
 export interface PrepareJob {
   path: string;
@@ -20,6 +20,8 @@ export interface PrepareJob {
   control: SharedArrayBuffer;
   /** Where the rest of the file that this thread scans starts (a line start), or null. */
   scanFrom: number | null;
+  /** The file's size as the export was opened (the scan ends there). */
+  size: number;
 }
 
 const TAKEN = 0;
@@ -28,9 +30,11 @@ const STOP = 1;
 async function run(port: NonNullable<typeof parentPort>, job: PrepareJob): Promise<void> {
   if (job.scanFrom !== null) {
     try {
-      const stream = createReadStream(job.path, { start: job.scanFrom, highWaterMark: 256 * 1024 });
+      const range = { start: job.scanFrom, end: job.size };
       const from = { byteOffset: job.scanFrom, line: 1 };
-      port.postMessage({ scan: await scanChat(stream, job.file, job.maxLineBytes, from) });
+      port.postMessage({
+        scan: await scanChatFile(job.path, job.file, job.maxLineBytes, range, from),
+      });
     } catch (error) {
       postError(port, error);
       return;

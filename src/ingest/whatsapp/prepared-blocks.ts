@@ -147,6 +147,7 @@ class WorkerBlocks implements PreparedBlocks {
       path,
       file,
       scanFrom: this.tailFrom,
+      size,
       maxLineBytes,
       pieceBytes: WORKER_PIECE_BYTES,
       ahead: WORKER_AHEAD,

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ChatscreenError, isChatscreenError, type SourceLocation } from '../../domain/index.js';
 import { flatten } from '../flatten.js';
@@ -12,7 +11,7 @@ import { conversationFor } from './conversation.js';
 import { conversationTitle, findChatEntries } from './entries.js';
 import { MessageBuilder } from './message-builder.js';
 import { type PreparedBlocks, preparedBlocks } from './prepared-blocks.js';
-import { mergeScans, type ScanResult, scanChat, stylesInUse } from './scan.js';
+import { mergeScans, type ScanResult, scanChat, scanChatFile, stylesInUse } from './scan.js';
 
 /**
  * Reads every chat file of the export, each twice: a first pass decides what the file says as a
@@ -22,8 +21,6 @@ import { mergeScans, type ScanResult, scanChat, stylesInUse } from './scan.js';
  * runs alongside the first pass and the building of messages. Any failure that is not already
  * one of the project's errors becomes one, so callers only ever see ChatscreenError.
  */
-/** Bytes per read of the first pass over part of a file. */
-const READ_CHUNK = 256 * 1024;
 /** Lines read between two arrays of messages (a few hundred messages: they die young). */
 const LINES_PER_ARRAY = 256;
 
@@ -168,14 +165,14 @@ async function scanChatEntry(
 ): Promise<ScanResult> {
   const tailFrom = blocks.tailFrom;
   if (tailFrom !== null && entry.filePath !== undefined) {
-    const head = createReadStream(entry.filePath, { end: tailFrom - 1, highWaterMark: READ_CHUNK });
     let scan: ScanResult;
     try {
-      scan = await scanChat(head, entry.path, maxLineBytes);
+      scan = await scanChatFile(entry.filePath, entry.path, maxLineBytes, {
+        start: 0,
+        end: tailFrom,
+      });
     } catch (error) {
       throw fromFsError(error, entry.path);
-    } finally {
-      head.destroy();
     }
     if (mergeScans(scan, await blocks.tailScan())) return scan;
   }

@@ -1,4 +1,5 @@
-import { type Eol, type RawLineSink, scanRawLines } from '../text/line-reader.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { type Eol, type RawLineSink, RawLineSplitter, scanRawLines } from '../text/line-reader.js';
 import { ByteTable, hashBytes } from './byte-table.js';
 import { DateOrderEvidence } from './date-order.js';
 import { digitValue } from './digits.js';
@@ -44,6 +45,50 @@ export async function scanChat(
 ): Promise<ScanResult> {
   const sink = new ScanSink(file);
   await scanRawLines(stream, sink, { maxLineBytes, ...(from === undefined ? {} : { from }) });
+  return sink.result;
+}
+
+/** Bytes per blocking read of `scanChatFile`, and how many are read between two yields. */
+const FILE_READ_BYTES = 1024 * 1024;
+const READS_PER_TURN = 8;
+
+/**
+ * The first pass over bytes `[start, end)` of a file on disk (`start` 0, or a line start with
+ * `from` as in `scanChat`), read with blocking reads. Why not a
+ * stream: each read of a stream is a round trip through libuv's thread pool, and while the
+ * other core is busy (the worker preparing the second pass) those threads wait for a core, and
+ * this thread with them: the first 65% of a 100 MiB chat took 0.42 s instead of 0.24 s. It
+ * yields to the event loop every few MiB, so a service stays responsive.
+ */
+export async function scanChatFile(
+  path: string,
+  file: string,
+  maxLineBytes: number,
+  range: { start: number; end: number },
+  from?: { byteOffset: number; line: number },
+): Promise<ScanResult> {
+  const sink = new ScanSink(file);
+  const splitter = new RawLineSplitter(sink, {
+    maxLineBytes,
+    ...(from === undefined ? {} : { from }),
+  });
+  const { end } = range;
+  const fd = openSync(path, 'r');
+  try {
+    let at = range.start;
+    for (let reads = 1; at < end; reads += 1) {
+      // A fresh buffer per read: the splitter may keep a view of an unfinished line.
+      const bytes = Buffer.allocUnsafeSlow(Math.min(FILE_READ_BYTES, end - at));
+      const n = readSync(fd, bytes, 0, bytes.length, at);
+      if (n === 0) break;
+      splitter.push(n === bytes.length ? bytes : bytes.subarray(0, n));
+      at += n;
+      if (reads % READS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    splitter.end();
+  } finally {
+    closeSync(fd);
+  }
   return sink.result;
 }
 
