@@ -13,8 +13,9 @@ import type { ScanResult } from './scan.js';
 /**
  * The prepared lines of a chat file (prepared-lines.ts), a block per piece, in order. A large
  * file on disk is prepared on a worker thread that reads it itself, alongside the importing
- * thread (which meanwhile runs the first pass, then builds the messages); anything else (a zip
- * entry, a small file) is prepared on the calling thread, by the same code.
+ * thread (which meanwhile runs the first pass, then builds the messages); that worker first runs
+ * the first pass over the last part of the file (`tailScan`). Anything else (a zip entry, a small
+ * file) is prepared on the calling thread, by the same code.
  */
 export interface PreparedBlocks extends AsyncIterableIterator<PreparedBlock> {
   /**
@@ -34,10 +35,7 @@ export interface PrepareOptions {
   offThreadFromBytes?: number;
 }
 
-/**
- * Below this, the worker's start (tsx registers itself in the thread: about 0.2 s of CPU) costs
- * more than it saves.
- */
+/** Below this, the worker's start (about 0.1 s of CPU, spawnBundledWorker) costs more than it saves. */
 export const PREPARE_OFF_THREAD_FROM_BYTES = 16 * 1024 * 1024;
 /**
  * Bytes per piece on the calling thread: each piece's messages are handed on together, and
@@ -88,8 +86,8 @@ function lineStartAfter(path: string, at: number): number | null {
     const bytes = Buffer.alloc(CUT_SEARCH_BYTES);
     const n = readSync(fd, bytes, 0, bytes.length, at);
     const lf = bytes.subarray(0, n).indexOf(0x0a);
-    // Past the first 3 bytes (a byte order mark is only looked for there) and before the end.
-    return lf < 0 || at + lf + 1 < 4 || at + lf + 1 >= at + n ? null : at + lf + 1;
+    // Past the first 3 bytes (a byte order mark is only looked for there), with bytes after it.
+    return lf < 0 || at + lf + 1 < 4 || lf + 1 >= n ? null : at + lf + 1;
   } catch {
     return null;
   } finally {
