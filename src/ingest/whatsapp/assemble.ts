@@ -19,7 +19,6 @@ import type { MessageBuilder, MessageHead } from './message-builder.js';
 import {
   BYTE_LENGTH,
   BYTE_OFFSET,
-  copiedText,
   END,
   EOL,
   EOLS,
@@ -39,8 +38,7 @@ import {
   SECOND,
   SEPARATOR,
   START,
-  TEXT_END,
-  TEXT_START,
+  TEXT,
   UNITS,
   WHERE,
   WIDTH0,
@@ -174,16 +172,15 @@ export class ChatAssembler {
       const buf = where === IN_PIECE ? this.piece : this.joined;
       const start = ints[o + START] as number;
       const end = ints[o + END] as number;
-      const textStart = ints[o + TEXT_START] as number;
-      const textEnd = textStart < 0 ? -1 : (ints[o + TEXT_END] as number);
+      const text = ints[o + TEXT] as number;
       if (ints[o + HEADER] !== 0) {
         this.readHeader(ints, o, start);
         const s1 = ints[o + SEPARATOR] as number;
         this.nameId = ints[o + NAME_ID] as number;
         const separator = s1 < 0 ? -1 : start + s1;
-        this.commonHeader(buf, start, end, byteOffset, line, eol, separator, textStart, textEnd);
+        this.commonHeader(buf, start, end, byteOffset, line, eol, separator, text);
       } else {
-        this.otherLine(buf, start, end, byteOffset, line, eol, textStart, textEnd);
+        this.otherLine(buf, start, end, byteOffset, line, eol, text);
       }
     }
   }
@@ -214,12 +211,11 @@ export class ChatAssembler {
     byteOffset: number,
     line: number,
     eol: Eol,
-    textStart: number,
-    textEnd: number,
+    textIndex: number,
   ): void {
     const byteLength = end - start;
     // Taken from a piece decoded ahead, the text is known to be valid UTF-8.
-    const decoded = textStart < 0 ? null : copiedText(this.blockText(), textStart, textEnd);
+    const decoded = this.decodedText(textIndex, 0);
     const text = decoded ?? (byteLength === 0 ? '' : buf.toString('utf8', start, end));
     if (decoded == null && text.includes(REPLACEMENT) && !isUtf8(buf.subarray(start, end))) {
       this.invalidUtf8(byteOffset, byteLength, line);
@@ -274,8 +270,7 @@ export class ChatAssembler {
     line: number,
     eol: Eol,
     s1: number,
-    charStart: number,
-    charEnd: number,
+    textIndex: number,
   ): void {
     const h = this.header;
     const byteLength = end - start;
@@ -297,8 +292,7 @@ export class ChatAssembler {
       }
     }
     // Taken from a piece decoded ahead, the text is known to be valid UTF-8.
-    const decoded =
-      charStart < 0 ? null : copiedText(this.blockText(), charStart + h.units + nameUnits, charEnd);
+    const decoded = this.decodedText(textIndex, h.units + nameUnits);
     const text = decoded ?? buf.toString('utf8', textStart, end);
     // What precedes the rest is ASCII and marks the reader checked; only the rest can be invalid.
     if (
@@ -325,8 +319,14 @@ export class ChatAssembler {
     setWall(p, date, h.hour, h.minute, h.second);
   }
 
-  private blockText(): string {
-    return this.block?.text ?? '';
+  /**
+   * The line's text from UTF-16 unit `skip` on, when the preparer decoded it (its `texts`), else
+   * null. Each line's text is a string of its own, so the slice keeps nothing else alive.
+   */
+  private decodedText(textIndex: number, skip: number): string | null {
+    if (textIndex < 0) return null;
+    const text = this.block?.texts[textIndex] ?? '';
+    return skip === 0 ? text : text.substring(skip);
   }
 
   private start(byteOffset: number, line: number, eol: Eol, end: number, chars: number): void {

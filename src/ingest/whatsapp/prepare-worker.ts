@@ -51,7 +51,7 @@ function postError(port: NonNullable<typeof parentPort>, error: unknown): void {
 
 function prepare(port: NonNullable<typeof parentPort>, job: PrepareJob): void {
   const control = new Int32Array(job.control);
-  const preparer = new LinePreparer(job.maxLineBytes);
+  const preparer = new LinePreparer(job.maxLineBytes, false);
   const post = (block: PreparedBlock): void => {
     const transfer = [
       block.bytes.buffer,

@@ -99,7 +99,7 @@ async function* prepareHere(
   entry: ExportEntry,
   maxLineBytes: number,
 ): AsyncGenerator<PreparedBlock, undefined, undefined> {
-  const preparer = new LinePreparer(maxLineBytes);
+  const preparer = new LinePreparer(maxLineBytes, true);
   const stream: Readable = await entry.open();
   try {
     for await (const chunk of stream) {
@@ -253,7 +253,7 @@ class WorkerBlocks implements PreparedBlocks {
 const EMPTY: PreparedBlock = {
   bytes: new Uint8Array(0),
   joined: new Uint8Array(0),
-  text: '',
+  texts: [],
   count: 0,
   ints: new Int32Array(0),
   numbers: new Float64Array(0),

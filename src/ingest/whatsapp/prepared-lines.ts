@@ -51,16 +51,15 @@ export const REST = 15;
 export const UNITS = 16;
 /** The first ": " of the rest (bytes from the line's start), or -1. */
 export const SEPARATOR = 17;
-/** The line's text in `text` (UTF-16 units, terminator excluded), or -1 when not decoded. */
-export const TEXT_START = 18;
-export const TEXT_END = 19;
+/** The index of the line's text in `texts` (terminator excluded), or -1 when not decoded. */
+export const TEXT = 18;
 /**
  * The bytes before the first ": " (the shortest name) as a number, the same for the same bytes
  * throughout the file (so the builder decides each name once without hashing its bytes), or -1
  * when there is none or more than MAX_NAME_IDS distinct names came before.
  */
-export const NAME_ID = 20;
-export const LINE_INTS = 21;
+export const NAME_ID = 19;
+export const LINE_INTS = 20;
 
 /** Float64 fields of a line's record (`numbers`, LINE_NUMBERS per line): they may pass 2^31. */
 export const BYTE_OFFSET = 0;
@@ -73,8 +72,12 @@ export interface PreparedBlock {
   bytes: Uint8Array;
   /** Copies of the lines that are not inside the piece (one that began in an earlier piece). */
   joined: Uint8Array;
-  /** The decoded whole lines after the piece's first line break, or ''. */
-  text: string;
+  /**
+   * The texts of the lines decoded with the piece (its whole lines after its first line break),
+   * each a string of its own: one that shared the piece's decoded string would keep all of it
+   * alive for as long as a message made from it is kept.
+   */
+  texts: string[];
   count: number;
   ints: Int32Array;
   numbers: Float64Array;
@@ -105,13 +108,21 @@ export class LinePreparer implements RawLineSink {
   private joinedParts: Uint8Array[] = [];
   private joinedBytes = 0;
   private text = '';
+  private texts: string[] = [];
   /** Stream offset of the next line of the decoded text, and where it starts in `text`. */
   private nextByte = -1;
   private nextChar = 0;
   /** Stream offset just after the decoded text's last line break. */
   private endByte = -1;
 
-  constructor(maxLineBytes: number) {
+  /**
+   * `copyTexts`: copy each line's text out of the piece's decoded string. Not needed on a worker
+   * thread: the structured clone that carries the texts to the other thread copies each one.
+   */
+  constructor(
+    maxLineBytes: number,
+    private readonly copyTexts: boolean,
+  ) {
     this.splitter = new RawLineSplitter(this, { maxLineBytes });
   }
 
@@ -177,7 +188,7 @@ export class LinePreparer implements RawLineSink {
     const o = this.record(byteOffset, byteLength, line, eol);
     this.ints[o + WHERE] = OVERLONG;
     this.ints[o + HEADER] = 0;
-    this.ints[o + TEXT_START] = -1;
+    this.ints[o + TEXT] = -1;
     // The decoded text does not continue past a line that was not read.
     this.nextByte = -1;
   }
@@ -200,6 +211,7 @@ export class LinePreparer implements RawLineSink {
     this.joinedParts = [];
     this.joinedBytes = 0;
     this.text = '';
+    this.texts = [];
     this.nextByte = -1;
     this.endByte = -1;
   }
@@ -218,7 +230,7 @@ export class LinePreparer implements RawLineSink {
     return {
       bytes: this.piece,
       joined,
-      text: this.text,
+      texts: this.texts,
       count: this.count,
       ints: this.ints,
       numbers: this.numbers,
@@ -265,7 +277,7 @@ export class LinePreparer implements RawLineSink {
   /** Where the line at `byteOffset` is in `text`, when it is the next line decoded there. */
   private locateText(o: number, byteOffset: number, byteLength: number, eol: Eol): void {
     const ints = this.ints;
-    ints[o + TEXT_START] = -1;
+    ints[o + TEXT] = -1;
     if (byteOffset !== this.nextByte) return;
     const lineEnd = byteOffset + byteLength + eol.length;
     if (eol === '' || lineEnd > this.endByte) {
@@ -281,8 +293,11 @@ export class LinePreparer implements RawLineSink {
     }
     this.nextByte = lineEnd;
     this.nextChar = nl + 1;
-    ints[o + TEXT_START] = start;
-    ints[o + TEXT_END] = eol === '\r\n' ? nl - 1 : nl;
+    const end = eol === '\r\n' ? nl - 1 : nl;
+    ints[o + TEXT] = this.texts.length;
+    this.texts.push(
+      this.copyTexts ? copiedText(this.text, start, end) : this.text.substring(start, end),
+    );
   }
 }
 
@@ -290,8 +305,8 @@ export class LinePreparer implements RawLineSink {
 const MIN_SLICE = 13;
 
 /**
- * `text[from, to)` as a string of its own: a substring would be a slice that keeps the block's
- * whole text alive for as long as the message is kept.
+ * `text[from, to)` as a string of its own: a substring would be a slice that keeps the whole of
+ * `text` alive for as long as the message is kept.
  */
 export function copiedText(text: string, from: number, to: number): string {
   if (to - from < MIN_SLICE) return text.substring(from, to);
